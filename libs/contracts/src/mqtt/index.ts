@@ -1,0 +1,5 @@
+export * from './command.schema';
+export * from './packets.schema';
+export * from './report.schema';
+export * from './status.schema';
+export * from './topics';

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Parses untrusted input against a schema. The error names where the input came from and
+ * which field failed, e.g. `nta/v1/agents/a1/stats: totals.bytes: expected number`.
+ */
+export function validate<T>(schema: z.ZodType<T>, input: unknown, where: string): Validated<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  return { ok: false, error: `${where}: ${issues.join('; ')}` };
+}
+
+/** Parses a JSON message body (MQTT payload) then validates it. */
+export function validateJson<T>(
+  schema: z.ZodType<T>,
+  body: string | Uint8Array,
+  where: string,
+): Validated<T> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
+  } catch (e) {
+    return { ok: false, error: `${where}: not JSON (${(e as Error).message})` };
+  }
+  return validate(schema, parsed, where);
+}
