@@ -7,6 +7,8 @@ export const captureStateSchema = z.object({
   filter: z.string().nullable(),
   interface: z.string().nullable(),
   running: z.boolean(),
+  // Epoch ms when the running capture started; null while stopped.
+  startedAt: z.number().int().nonnegative().nullable(),
 });
 export type CaptureState = z.infer<typeof captureStateSchema>;
 
