@@ -1,6 +1,6 @@
 // Runs one project's Jasmine specs (TypeScript through @swc-node/register, which keeps decorator
 // metadata) and writes the counts to test-output/results/<suite>.json for the summary line.
-//   node infra/local/jasmine.mjs <projectRoot> [--integration] [--filter=<regex>]
+//   node infra/local/jasmine.mjs <projectRoot> [--integration|--e2e] [--filter=<regex>]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -13,8 +13,10 @@ if (!projectRoot) {
   process.exit(2);
 }
 const integration = args.includes('--integration');
+const e2e = args.includes('--e2e');
 const filter = args.find((a) => a.startsWith('--filter='))?.slice('--filter='.length);
-const suite = `${projectRoot.replace(/[\\/]/g, '-')}${integration ? '-integration' : ''}`;
+const kind = integration ? '-integration' : e2e ? '-e2e' : '';
+const suite = `${projectRoot.replace(/[\\/]/g, '-')}${kind}`;
 const projectDir = resolve(ROOT, projectRoot);
 
 process.env.SWC_NODE_PROJECT = join(projectDir, 'tsconfig.spec.json');
@@ -27,7 +29,7 @@ runner.exitOnCompletion = false;
 runner.loadConfig({
   env: { random: false, stopSpecOnExpectationFailure: false },
   jsLoader: 'require',
-  spec_dir: integration ? 'test/integration' : 'src',
+  spec_dir: integration ? 'test/integration' : e2e ? 'test/e2e' : 'src',
   spec_files: ['**/*.spec.ts'],
 });
 const counts = { failed: 0, passed: 0, skipped: 0 };

@@ -1,0 +1,167 @@
+// End to end, all real: starts the built console (console-api/dist/main.js, embedded broker, a fresh
+// database), a network namespace playing a monitored host, and the built agent inside it capturing
+// on its veth. UDP sent into the namespace must show up, counted, in the REST API.
+import { createSocket } from 'node:dgram';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HostStatsResponse, HostSummary, LegacyStatsResponse } from '@nta/contracts';
+import { createTestDatabase } from './database';
+import { createTestHost, TestHost } from './netns';
+import { freePort, Proc, startProcess, waitFor } from './processes';
+
+const AGENT_ID = 'e2e-host';
+const ADMIN_PASSWORD = 'e2e-admin-pass';
+const AGENT_SECRET = 'e2e-agent-secret';
+
+describe('agent to console, end to end', () => {
+  let apiBase: string;
+  let agent: Proc;
+  let consoleProc: Proc;
+  let db: { drop(): Promise<void>; url: string };
+  let host: TestHost;
+  let stateDir: string;
+  let token: string;
+
+  async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const res = await fetch(`${apiBase}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  async function sendUdp(count: number): Promise<void> {
+    const socket = createSocket('udp4');
+    await new Promise<void>((r) => socket.bind(0, host.hostAddress, r));
+    for (let i = 0; i < count; i++) {
+      await new Promise<void>((done, fail) =>
+        socket.send(`probe ${i}`, 40_000, host.nsAddress, (e) => (e ? fail(e) : done())),
+      );
+    }
+    socket.close();
+  }
+
+  function udpPacketsSince(from: number) {
+    return api<HostStatsResponse>(`/api/hosts/${AGENT_ID}/stats?from=${from}`).then((r) =>
+      r.points.reduce((sum, p) => sum + p.transport.udp.packets, 0),
+    );
+  }
+
+  beforeAll(async () => {
+    host = createTestHost('e2e');
+    db = await createTestDatabase('nta_e2e');
+    stateDir = mkdtempSync(join(tmpdir(), 'nta-e2e-agent-'));
+    const [httpPort, brokerPort] = [await freePort(), await freePort()];
+    apiBase = `http://127.0.0.1:${httpPort}`;
+    consoleProc = startProcess('node', ['console-api/dist/main.js'], {
+      ...process.env,
+      DATABASE_URL: db.url,
+      NTA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      NTA_AGENT_SECRET: AGENT_SECRET,
+      NTA_BROKER_PORT: String(brokerPort),
+      NTA_HTTP_PORT: String(httpPort),
+    });
+    await waitFor('console health', async () => ((await fetch(`${apiBase}/api/health`)).ok ? true : undefined), 60_000).catch(
+      (e: Error) => {
+        throw new Error(`${e.message}\nconsole output:\n${consoleProc.output()}`);
+      },
+    );
+    const login = await fetch(`${apiBase}/api/auth/login`, {
+      body: JSON.stringify({ password: ADMIN_PASSWORD, username: 'admin' }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    });
+    token = ((await login.json()) as { token: string }).token;
+    agent = startProcess(
+      'ip',
+      [
+        ...['netns', 'exec', host.name, process.execPath, 'agent/dist/main.js', 'run'],
+        ...['--console-url', `mqtt://${host.hostAddress}:${brokerPort}`],
+        ...['--agent-id', AGENT_ID, '--password', AGENT_SECRET],
+        ...['--interface', host.innerInterface, '--state-dir', stateDir],
+      ],
+      process.env,
+    );
+    await waitFor(
+      'the agent online and capturing',
+      async () => {
+        const hosts = await api<HostSummary[]>('/api/hosts');
+        const h = hosts.find((x) => x.id === AGENT_ID);
+        return h?.online && h.capture?.running ? h : undefined;
+      },
+      30_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nagent output:\n${agent.output()}\nconsole:\n${consoleProc.output()}`);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await agent?.stop();
+    await consoleProc?.stop();
+    host?.remove();
+    await db?.drop();
+    rmSync(stateDir, { force: true, recursive: true });
+  }, 30_000);
+
+  it('counts UDP datagrams sent into the host and serves them over REST', async () => {
+    const from = Date.now() - 1000;
+    await sendUdp(300);
+
+    const udp = await waitFor(
+      '300 UDP packets in /api/hosts/:id/stats',
+      async () => {
+        const n = await udpPacketsSince(from);
+        return n >= 300 ? n : undefined;
+      },
+      15_000,
+    );
+
+    // ICMP port-unreachable answers are not UDP; only our datagrams (and no others) cross this link.
+    expect(udp).toBeGreaterThanOrEqual(300);
+    expect(udp).toBeLessThan(320);
+  }, 30_000);
+
+  it('answers the original tool\'s /api/stats for the chosen host', async () => {
+    const stats = await api<LegacyStatsResponse>(`/api/stats?host=${AGENT_ID}`);
+
+    expect(stats.capturing).toBeTrue();
+    expect(stats.interface).toBe(host.innerInterface);
+    expect(stats.protocols['UDP']).toBeGreaterThanOrEqual(300);
+    expect(stats.packet_count).toBeGreaterThanOrEqual(stats.protocols['UDP']);
+  }, 15_000);
+
+  it('stops and restarts the capture from the console', async () => {
+    const stopped = await api<{ ok: boolean; capture: { running: boolean } }>(
+      `/api/hosts/${AGENT_ID}/capture/stop`,
+      { method: 'POST' },
+    );
+    expect(stopped.ok).toBeTrue();
+    expect(stopped.capture.running).toBeFalse();
+
+    const afterStop = Date.now();
+    await sendUdp(50);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await udpPacketsSince(afterStop)).toBe(0);
+
+    const started = await api<{ ok: boolean; capture: { running: boolean; interface: string } }>(
+      `/api/hosts/${AGENT_ID}/capture/start`,
+      { body: JSON.stringify({ interface: host.innerInterface }), method: 'POST' },
+    );
+    expect(started.ok).toBeTrue();
+    expect(started.capture.running).toBeTrue();
+
+    const afterStart = Date.now();
+    await sendUdp(40);
+    const udp = await waitFor(
+      'UDP counted again after restart',
+      async () => {
+        const n = await udpPacketsSince(afterStart);
+        return n >= 40 ? n : undefined;
+      },
+      15_000,
+    );
+    expect(udp).toBeGreaterThanOrEqual(40);
+  }, 45_000);
+});
