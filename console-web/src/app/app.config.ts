@@ -1,0 +1,5 @@
+import { ApplicationConfig, provideZonelessChangeDetection } from '@angular/core';
+
+export const APP_CONFIG: ApplicationConfig = {
+  providers: [provideZonelessChangeDetection()],
+};
