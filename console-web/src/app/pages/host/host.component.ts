@@ -1,0 +1,196 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { CaptureResponse, CaptureState, HostSummary, InterfaceInfo } from '@nta/contracts';
+import { EMPTY, Observable, catchError, filter, finalize, merge, switchMap, tap } from 'rxjs';
+import {
+  CaptureAction,
+  CapturePanelComponent,
+} from '../../components/capture-panel/capture-panel.component';
+import { TrafficChartComponent } from '../../components/traffic-chart/traffic-chart.component';
+import {
+  TRAFFIC_WINDOW_MS,
+  TrafficSample,
+  mergeSamples,
+  sampleFromPoint,
+  sampleFromReport,
+} from '../../components/traffic-chart/traffic-sample';
+import { TransportTableComponent } from '../../components/transport-table/transport-table.component';
+import { BytesPipe } from '../../pipes/bytes.pipe';
+import { apiErrorCode, apiErrorMessage } from '../../services/api-error';
+import { CaptureService } from '../../services/capture.service';
+import { HostsService } from '../../services/hosts.service';
+import { LiveService } from '../../services/live.service';
+
+/** One host: state, capture control, the last two minutes of traffic (history, then live). */
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    BytesPipe,
+    CapturePanelComponent,
+    DatePipe,
+    DecimalPipe,
+    RouterLink,
+    TrafficChartComponent,
+    TransportTableComponent,
+  ],
+  selector: 'nta-host',
+  styleUrl: './host.component.scss',
+  templateUrl: './host.component.html',
+})
+export class HostComponent {
+  private readonly captureService = inject(CaptureService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly hostsService = inject(HostsService);
+  private readonly live = inject(LiveService);
+  private readonly reloads = signal(0);
+
+  /** The route's `:id`, bound by the router. */
+  readonly id = input.required<string>();
+
+  protected readonly busy = signal<CaptureAction | null>(null);
+  protected readonly captureError = signal<string | null>(null);
+  protected readonly host = signal<HostSummary | null>(null);
+  protected readonly hostError = signal<string | null>(null);
+  protected readonly interfaces = signal<InterfaceInfo[] | null>(null);
+  protected readonly interfacesError = signal<string | null>(null);
+  protected readonly samples = signal<TrafficSample[]>([]);
+  protected readonly statsError = signal<string | null>(null);
+  protected readonly statsLoading = signal(true);
+
+  protected readonly latest = computed(() => this.samples().at(-1) ?? null);
+  protected readonly liveState = this.live.state;
+
+  constructor() {
+    const target = computed(() => ({ id: this.id(), reload: this.reloads() }));
+    toObservable(target)
+      .pipe(
+        switchMap(({ id }) => this.watch(id)),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+  }
+
+  protected onRefresh(): void {
+    const id = this.id();
+    const call = this.hostsService.refreshInterfaces(id);
+    this.runAction('refresh', call.pipe(switchMap(() => this.loadInterfaces(id))));
+  }
+
+  protected onStart(iface: string | undefined): void {
+    const call = this.captureService.start(this.id(), iface);
+    this.runAction('start', call, (res) => this.applyCapture(res, 'start'));
+  }
+
+  protected onStop(): void {
+    const call = this.captureService.stop(this.id());
+    this.runAction('stop', call, (res) => this.applyCapture(res, 'stop'));
+  }
+
+  protected reload(): void {
+    this.reloads.update((n) => n + 1);
+  }
+
+  private applyCapture(response: CaptureResponse, action: CaptureAction): void {
+    if (response.capture) this.patchCapture(response.capture);
+    if (!response.ok) {
+      this.captureError.set(response.error ?? `The agent could not ${action} the capture.`);
+    }
+  }
+
+  private loadHost(id: string): Observable<unknown> {
+    return this.hostsService.get(id).pipe(
+      tap((host) => this.host.set(host)),
+      catchError((err: unknown) => {
+        this.hostError.set(
+          apiErrorCode(err) === 'HOST_NOT_FOUND'
+            ? `No host with id "${id}".`
+            : apiErrorMessage(err),
+        );
+        return EMPTY;
+      }),
+    );
+  }
+
+  private loadInterfaces(id: string): Observable<unknown> {
+    return this.hostsService.interfaces(id).pipe(
+      tap((res) => {
+        this.interfaces.set(res.interfaces);
+        this.interfacesError.set(null);
+      }),
+      catchError((err: unknown) => {
+        this.interfacesError.set(apiErrorMessage(err));
+        return EMPTY;
+      }),
+    );
+  }
+
+  private loadHistory(id: string): Observable<unknown> {
+    const to = Date.now();
+    return this.hostsService.stats(id, to - TRAFFIC_WINDOW_MS, to).pipe(
+      tap((res) => this.samples.update((s) => mergeSamples(s, res.points.map(sampleFromPoint)))),
+      catchError((err: unknown) => {
+        this.statsError.set(apiErrorMessage(err));
+        return EMPTY;
+      }),
+      finalize(() => this.statsLoading.set(false)),
+    );
+  }
+
+  private patchCapture(capture: CaptureState): void {
+    this.host.update((host) => (host ? { ...host, capture } : host));
+  }
+
+  private runAction<T>(
+    action: CaptureAction,
+    call: Observable<T>,
+    done?: (value: T) => void,
+  ): void {
+    this.busy.set(action);
+    this.captureError.set(null);
+    call
+      .pipe(
+        finalize(() => this.busy.set(null)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        error: (err: unknown) => this.captureError.set(apiErrorMessage(err)),
+        next: (value) => done?.(value),
+      });
+  }
+
+  private watch(id: string): Observable<unknown> {
+    this.captureError.set(null);
+    this.host.set(null);
+    this.hostError.set(null);
+    this.interfaces.set(null);
+    this.interfacesError.set(null);
+    this.samples.set([]);
+    this.statsError.set(null);
+    this.statsLoading.set(true);
+    // Live reports are listened to before history loads; seq de-duplicates the overlap.
+    return merge(
+      this.live
+        .reports(id)
+        .pipe(
+          tap((report) => this.samples.update((s) => mergeSamples(s, [sampleFromReport(report)]))),
+        ),
+      this.live.hosts$.pipe(
+        filter((host) => host.id === id),
+        tap((host) => this.host.set(host)),
+      ),
+      this.loadHost(id),
+      this.loadInterfaces(id),
+      this.loadHistory(id),
+    );
+  }
+}
