@@ -28,7 +28,8 @@ describe('agent to console, end to end', () => {
       ...init,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     });
-    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
 
@@ -63,11 +64,13 @@ describe('agent to console, end to end', () => {
       NTA_BROKER_PORT: String(brokerPort),
       NTA_HTTP_PORT: String(httpPort),
     });
-    await waitFor('console health', async () => ((await fetch(`${apiBase}/api/health`)).ok ? true : undefined), 60_000).catch(
-      (e: Error) => {
-        throw new Error(`${e.message}\nconsole output:\n${consoleProc.output()}`);
-      },
-    );
+    await waitFor(
+      'console health',
+      async () => ((await fetch(`${apiBase}/api/health`)).ok ? true : undefined),
+      60_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nconsole output:\n${consoleProc.output()}`);
+    });
     const login = await fetch(`${apiBase}/api/auth/login`, {
       body: JSON.stringify({ password: ADMIN_PASSWORD, username: 'admin' }),
       headers: { 'content-type': 'application/json' },
@@ -93,7 +96,9 @@ describe('agent to console, end to end', () => {
       },
       30_000,
     ).catch((e: Error) => {
-      throw new Error(`${e.message}\nagent output:\n${agent.output()}\nconsole:\n${consoleProc.output()}`);
+      throw new Error(
+        `${e.message}\nagent output:\n${agent.output()}\nconsole:\n${consoleProc.output()}`,
+      );
     });
   }, 120_000);
 
@@ -123,7 +128,7 @@ describe('agent to console, end to end', () => {
     expect(udp).toBeLessThan(320);
   }, 30_000);
 
-  it('answers the original tool\'s /api/stats for the chosen host', async () => {
+  it("answers the original tool's /api/stats for the chosen host", async () => {
     const stats = await api<LegacyStatsResponse>(`/api/stats?host=${AGENT_ID}`);
 
     expect(stats.capturing).toBeTrue();

@@ -30,6 +30,7 @@ export function createTestHost(tag: string): TestHost {
   } catch (e) {
     throw new Error(
       `cannot create network namespace ${name} (needs root / CAP_NET_ADMIN): ${(e as Error).message}`,
+      { cause: e },
     );
   }
   ip('link', 'add', outer, 'type', 'veth', 'peer', 'name', inner);

@@ -1,0 +1,33 @@
+import type { CaptureState, InterfaceInfo } from '@nta/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'hosts' })
+export class HostEntity {
+  @Column({ nullable: true, type: 'jsonb' })
+  capture!: CaptureState | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ nullable: true, type: 'text' })
+  hostname!: string | null;
+
+  // The agent id: one host per agent.
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ default: () => "'[]'::jsonb", type: 'jsonb' })
+  interfaces!: InterfaceInfo[];
+
+  @Column({ name: 'interfaces_updated_at', nullable: true, type: 'timestamptz' })
+  interfacesUpdatedAt!: Date | null;
+
+  @Column({ name: 'last_seen', nullable: true, type: 'timestamptz' })
+  lastSeen!: Date | null;
+
+  @Column({ default: false, type: 'boolean' })
+  online!: boolean;
+
+  @Column({ nullable: true, type: 'text' })
+  version!: string | null;
+}

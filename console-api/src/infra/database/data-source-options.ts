@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { UserEntity } from '../../app/auth/user.entity';
+import { HostEntity } from '../../app/hosts/host.entity';
+import { ReportEntity } from '../../app/hosts/report.entity';
+import { SettingEntity } from '../../app/settings/setting.entity';
+import { InitialSchema1732435200000 } from './migrations/1732435200000-initial-schema';
+
+export const ENTITIES = [HostEntity, ReportEntity, SettingEntity, UserEntity];
+export const MIGRATIONS = [InitialSchema1732435200000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    connectTimeoutMS: 5000,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    type: 'postgres',
+    url,
+  };
+}
