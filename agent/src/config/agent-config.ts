@@ -1,0 +1,94 @@
+import { AGENT_ID_PATTERN, DEFAULT_BROKER_PORT } from '@nta/contracts';
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from '../common/logger';
+import type { ValueFlag } from './cli-args';
+
+export interface AgentConfig {
+  agentId: string;
+  autostart: boolean;
+  consoleUrl: string;
+  // Options set by flag, environment or file: these win over choices persisted in the state dir.
+  explicit: readonly (keyof AgentConfig)[];
+  filter: string | null;
+  interface: string | null;
+  logLevel: LogLevel;
+  password: string | null;
+  stateDir: string;
+}
+
+const consoleUrlSchema = z.string().transform((value, ctx) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || url.protocol !== 'mqtt:' || !url.hostname || url.pathname.replace('/', '') !== '') {
+    ctx.addIssue({ code: 'custom', message: 'expected mqtt://host:port' });
+    return z.NEVER;
+  }
+  return `mqtt://${url.hostname}:${url.port || DEFAULT_BROKER_PORT}`;
+});
+
+const booleanText = z.union([
+  z.boolean(),
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .transform((v) => ['true', '1', 'yes'].includes(v)),
+]);
+
+// An empty filter means "capture everything", same as no filter.
+const filterSchema = z
+  .string()
+  .max(4096, 'at most 4096 characters')
+  .nullable()
+  .transform((v) => (v === null || v.trim() === '' ? null : v));
+
+export interface OptionSpec {
+  env: string;
+  flag: ValueFlag | '--no-autostart';
+  key: Exclude<keyof AgentConfig, 'explicit'>;
+  schema: z.ZodType<unknown, unknown>;
+  secret?: boolean;
+}
+
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  {
+    env: 'NTA_AGENT_ID',
+    flag: '--agent-id',
+    key: 'agentId',
+    schema: z
+      .string()
+      .regex(AGENT_ID_PATTERN, 'expected 1-64 of [A-Za-z0-9._-], starting alphanumeric'),
+  },
+  { env: 'NTA_AUTOSTART', flag: '--no-autostart', key: 'autostart', schema: booleanText },
+  { env: 'NTA_CONSOLE_URL', flag: '--console-url', key: 'consoleUrl', schema: consoleUrlSchema },
+  { env: 'NTA_FILTER', flag: '--filter', key: 'filter', schema: filterSchema },
+  {
+    env: 'NTA_INTERFACE',
+    flag: '--interface',
+    key: 'interface',
+    schema: z.string().regex(/^[^/\s]{1,64}$/, 'expected an interface name such as eth0'),
+  },
+  {
+    env: 'NTA_LOG_LEVEL',
+    flag: '--log-level',
+    key: 'logLevel',
+    schema: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
+  },
+  {
+    env: 'NTA_AGENT_PASSWORD',
+    flag: '--password',
+    key: 'password',
+    schema: z.string().min(1, 'must not be empty').max(1024),
+    secret: true,
+  },
+  {
+    env: 'NTA_STATE_DIR',
+    flag: '--state-dir',
+    key: 'stateDir',
+    schema: z.string().min(1, 'must not be empty'),
+  },
+];
+
+export const CONFIG_FILE_ENV = 'NTA_AGENT_CONFIG';

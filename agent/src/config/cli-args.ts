@@ -1,0 +1,80 @@
+export const COMMANDS = ['run', 'interfaces', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+// Flags taking a value, by flag name; `--flag value` and `--flag=value` both work.
+export const VALUE_FLAGS = [
+  '--agent-id',
+  '--config',
+  '--console-url',
+  '--filter',
+  '--interface',
+  '--log-level',
+  '--password',
+  '--state-dir',
+] as const;
+export type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+export interface CliArgs {
+  autostart: boolean | undefined;
+  command: Command;
+  json: boolean;
+  values: Partial<Record<ValueFlag, string>>;
+}
+
+export class CliError extends Error {}
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { autostart: undefined, command: 'run', json: false, values: {} };
+  let commandSeen = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') args.command = 'help';
+    else if (arg === '--json') args.json = true;
+    else if (arg === '--no-autostart') args.autostart = false;
+    else if (arg === '--autostart') args.autostart = true;
+    else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (!isValueFlag(name)) throw new CliError(`unknown option ${name} (see --help)`);
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new CliError(`option ${name} needs a value`);
+      args.values[name] = value;
+    } else if (!commandSeen && isCommand(arg)) {
+      commandSeen = true;
+      if (args.command !== 'help') args.command = arg;
+    } else {
+      throw new CliError(`unexpected argument "${arg}" (commands: ${COMMANDS.join(', ')})`);
+    }
+  }
+  return args;
+}
+
+function isValueFlag(name: string): name is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(name);
+}
+
+function isCommand(name: string): name is Command {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+export const USAGE = `nta-agent — captures traffic with libpcap and reports it to the console over MQTT.
+
+Usage:
+  node agent/dist/main.js [run] [options]      connect to the console and capture (default)
+  node agent/dist/main.js interfaces [--json]  print the capturable interfaces and exit
+  node agent/dist/main.js --help
+
+Options (flag > environment > config file > default):
+  --config FILE        JSON config file            NTA_AGENT_CONFIG
+  --console-url URL    mqtt://host:port            NTA_CONSOLE_URL    (mqtt://127.0.0.1:1883)
+  --agent-id ID        1-64 of [A-Za-z0-9._-]      NTA_AGENT_ID       (hostname)
+  --password SECRET    console agent secret        NTA_AGENT_PASSWORD
+  --interface NAME     interface to capture        NTA_INTERFACE      (default-route interface)
+  --filter BPF         libpcap filter expression   NTA_FILTER         (none)
+  --no-autostart       connect but do not capture  NTA_AUTOSTART=false
+  --state-dir DIR      last seq, interface, filter NTA_STATE_DIR      (~/.local/state/nta-agent,
+                                                                       /var/lib/nta-agent as root)
+  --log-level LEVEL    error|warn|info|debug       NTA_LOG_LEVEL      (info)
+
+Capturing needs CAP_NET_RAW and CAP_NET_ADMIN:
+  sudo setcap cap_net_raw,cap_net_admin=eip "$(readlink -f "$(command -v node)")"`;

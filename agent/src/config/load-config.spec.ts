@@ -1,0 +1,134 @@
+import { parseCliArgs } from './cli-args';
+import { type ConfigInputs, ConfigError, loadConfig, sanitizeAgentId } from './load-config';
+
+describe(loadConfig.name, () => {
+  const files: Record<string, string> = {};
+  const inputs = (argv: string[], env: Record<string, string> = {}): ConfigInputs => ({
+    cli: parseCliArgs(argv),
+    defaultInterface: () => 'eth0',
+    env,
+    homedir: '/home/ops',
+    hostname: 'web-01.example',
+    isRoot: false,
+    readFile: (path) => {
+      if (!(path in files)) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      return files[path];
+    },
+  });
+  const load = (argv: string[], env?: Record<string, string>) => loadConfig(inputs(argv, env));
+  const failure = (argv: string[], env?: Record<string, string>) => {
+    try {
+      load(argv, env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  beforeEach(() => {
+    files['/etc/nta/agent.json'] = JSON.stringify({
+      consoleUrl: 'mqtt://file-host:1884',
+      filter: 'tcp',
+      interface: 'ens3',
+      logLevel: 'debug',
+    });
+  });
+
+  it('uses defaults when nothing is given', () => {
+    const sut = load([]);
+
+    expect(sut).toEqual({
+      agentId: 'web-01.example',
+      autostart: true,
+      consoleUrl: 'mqtt://127.0.0.1:1883',
+      explicit: [],
+      filter: null,
+      interface: 'eth0',
+      logLevel: 'info',
+      password: null,
+      stateDir: '/home/ops/.local/state/nta-agent',
+    });
+  });
+
+  it('uses /var/lib/nta-agent as root', () => {
+    expect(loadConfig({ ...inputs([]), isRoot: true }).stateDir).toBe('/var/lib/nta-agent');
+  });
+
+  it('lets flags beat the environment, which beats the file, which beats defaults', () => {
+    const env = {
+      NTA_AGENT_CONFIG: '/etc/nta/agent.json',
+      NTA_CONSOLE_URL: 'mqtt://env-host',
+      NTA_INTERFACE: 'env0',
+    };
+
+    const sut = load(['run', '--interface', 'flag0', '--no-autostart'], env);
+
+    expect(sut.interface).toBe('flag0');
+    expect(sut.consoleUrl).toBe('mqtt://env-host:1883');
+    expect(sut.filter).toBe('tcp');
+    expect(sut.logLevel).toBe('debug');
+    expect(sut.autostart).toBeFalse();
+    expect(sut.agentId).toBe('web-01.example');
+    expect(sut.explicit).toContain('interface');
+    expect(sut.explicit).not.toContain('agentId');
+  });
+
+  it('prefers --config over NTA_AGENT_CONFIG and accepts --flag=value', () => {
+    files['/tmp/other.json'] = JSON.stringify({ interface: 'other0' });
+
+    const sut = load(['--config=/tmp/other.json'], { NTA_AGENT_CONFIG: '/etc/nta/agent.json' });
+
+    expect(sut.interface).toBe('other0');
+    expect(sut.filter).toBeNull();
+  });
+
+  it('names the flag, variable or file key of a bad value in one line', () => {
+    expect(failure(['--console-url', 'http://x'])).toBe(
+      'config: --console-url "http://x": expected mqtt://host:port',
+    );
+    expect(failure([], { NTA_AGENT_ID: 'a/b' })).toMatch(
+      /^config: NTA_AGENT_ID "a\/b": expected 1-64/,
+    );
+    expect(failure([], { NTA_AUTOSTART: 'maybe' })).toMatch(/^config: NTA_AUTOSTART "maybe": /);
+    files['/etc/nta/agent.json'] = JSON.stringify({ logLevel: 'loud' });
+    expect(failure([], { NTA_AGENT_CONFIG: '/etc/nta/agent.json' })).toBe(
+      'config: /etc/nta/agent.json: logLevel "loud": expected one of error, warn, info, debug',
+    );
+  });
+
+  it('never echoes the password', () => {
+    expect(failure(['--password='])).toBe('config: --password: must not be empty');
+  });
+
+  it('reports unreadable, non-JSON and unknown-key config files', () => {
+    expect(failure(['--config', '/nope.json'])).toBe(
+      'config: --config: cannot read /nope.json (ENOENT)',
+    );
+    files['/bad.json'] = '{ nope';
+    expect(failure(['--config', '/bad.json'])).toMatch(/^config: \/bad\.json: not valid JSON/);
+    files['/typo.json'] = '{ "consoleURL": "mqtt://x" }';
+    expect(failure(['--config', '/typo.json'])).toMatch(
+      /^config: \/typo\.json: unknown option "consoleURL"/,
+    );
+  });
+
+  it('treats an empty filter as no filter', () => {
+    expect(load(['--filter', '']).filter).toBeNull();
+  });
+
+  it('rejects unknown flags and stray arguments', () => {
+    expect(() => parseCliArgs(['--nope'])).toThrowError('unknown option --nope (see --help)');
+    expect(() => parseCliArgs(['run', 'extra'])).toThrowError(/unexpected argument "extra"/);
+    expect(() => parseCliArgs(['--interface'])).toThrowError('option --interface needs a value');
+  });
+});
+
+describe(sanitizeAgentId.name, () => {
+  it('maps a hostname onto the agent id pattern', () => {
+    expect(sanitizeAgentId('web 01.example')).toBe('web-01.example');
+    expect(sanitizeAgentId('_x')).toBe('x');
+    expect(sanitizeAgentId('a'.repeat(80))).toHaveSize(64);
+    expect(sanitizeAgentId('***')).toBe('agent');
+  });
+});

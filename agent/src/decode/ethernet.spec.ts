@@ -1,0 +1,87 @@
+import { decodeEthernet } from './ethernet';
+import { FrameInfo } from './frame-info';
+import { ETHERTYPE_ARP, ETHERTYPE_IPV4, ETHERTYPE_IPV6 } from './network';
+import {
+  arpRequest,
+  ethernet,
+  icmpEcho,
+  ipv4,
+  ipv6,
+  tcpHeader,
+  udpHeader,
+} from './testdata/frames';
+import {
+  SLOT_ARP,
+  SLOT_ICMP,
+  SLOT_OTHER,
+  SLOT_TCP,
+  SLOT_UDP,
+  SLOT_UNDECODABLE,
+} from './transport-slot';
+
+describe(decodeEthernet.name, () => {
+  const out = new FrameInfo();
+  const decode = (frame: Buffer, len = frame.length) => {
+    out.reset();
+    decodeEthernet(frame, len, out);
+    return out.slot;
+  };
+
+  it('classifies untagged IPv4 transports', () => {
+    expect(decode(ethernet(ETHERTYPE_IPV4, ipv4(6, tcpHeader(10))))).toBe(SLOT_TCP);
+    expect(decode(ethernet(ETHERTYPE_IPV4, ipv4(17, udpHeader())))).toBe(SLOT_UDP);
+    expect(decode(ethernet(ETHERTYPE_IPV4, ipv4(1, icmpEcho())))).toBe(SLOT_ICMP);
+    expect(out.l3Offset).toBe(14);
+  });
+
+  it('skips one 802.1Q tag', () => {
+    const frame = ethernet(ETHERTYPE_IPV4, ipv4(17, udpHeader()), [[0x8100, 42]]);
+
+    expect(decode(frame)).toBe(SLOT_UDP);
+    expect(out.l3Offset).toBe(18);
+  });
+
+  it('skips QinQ (802.1ad outer, 802.1Q inner) tags', () => {
+    const frame = ethernet(ETHERTYPE_IPV6, ipv6(6, tcpHeader()), [
+      [0x88a8, 100],
+      [0x8100, 42],
+    ]);
+
+    expect(decode(frame)).toBe(SLOT_TCP);
+    expect(out.l3Offset).toBe(22);
+  });
+
+  it('rejects more stacked tags than any real network uses', () => {
+    const tags: [number, number][] = [
+      [0x88a8, 1],
+      [0x8100, 2],
+      [0x8100, 3],
+      [0x8100, 4],
+    ];
+
+    expect(decode(ethernet(ETHERTYPE_IPV4, ipv4(17, udpHeader()), tags))).toBe(SLOT_UNDECODABLE);
+  });
+
+  it('classifies ARP and non-IP EtherTypes', () => {
+    expect(decode(ethernet(ETHERTYPE_ARP, arpRequest()))).toBe(SLOT_ARP);
+    expect(decode(ethernet(0x88cc, [1, 2, 3, 4]))).toBe(SLOT_OTHER);
+  });
+
+  it('returns undecodable for every truncation of a tagged frame, without throwing', () => {
+    const frame = ethernet(ETHERTYPE_IPV4, ipv4(6, tcpHeader()), [[0x8100, 7]]);
+
+    for (let len = 0; len < 18 + 20 + 20; len++) {
+      expect(decode(frame.subarray(0, len)))
+        .withContext(`len ${len}`)
+        .toBe(SLOT_UNDECODABLE);
+    }
+    expect(decode(frame)).toBe(SLOT_TCP);
+  });
+
+  it('honours the captured length when the buffer holds stale bytes beyond it', () => {
+    const frame = ethernet(ETHERTYPE_ARP, arpRequest());
+    const reused = Buffer.concat([frame, Buffer.alloc(100, 0xff)]);
+
+    expect(decode(reused, 20)).toBe(SLOT_UNDECODABLE);
+  });
+});

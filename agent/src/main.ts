@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import type { InterfaceInfo } from '@nta/contracts';
+import { readFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { chooseDefaultInterface, listInterfaces } from './capture/interfaces';
+import { createLogger, errorMessage } from './common/logger';
+import { CliError, parseCliArgs, USAGE } from './config/cli-args';
+import { ConfigError, loadConfig } from './config/load-config';
+import { AgentRuntime } from './runtime/agent-runtime';
+
+function main(argv: string[]): number | null {
+  let cli;
+  let config;
+  try {
+    cli = parseCliArgs(argv);
+    if (cli.command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    config = loadConfig({
+      cli,
+      defaultInterface: chooseDefaultInterface,
+      env: process.env,
+      homedir: homedir(),
+      hostname: hostname(),
+      isRoot: process.getuid?.() === 0,
+      readFile: (path) => readFileSync(path, 'utf8'),
+    });
+  } catch (e) {
+    if (e instanceof CliError || e instanceof ConfigError) {
+      process.stderr.write(`nta-agent: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (cli.command === 'interfaces') {
+    try {
+      const list = listInterfaces();
+      process.stdout.write(cli.json ? `${JSON.stringify(list, null, 2)}\n` : formatTable(list));
+      return 0;
+    } catch (e) {
+      process.stderr.write(`nta-agent: cannot list interfaces: ${errorMessage(e)}\n`);
+      return 1;
+    }
+  }
+  const log = createLogger(config.logLevel);
+  const runtime = new AgentRuntime(config, log);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    runtime.shutdown(signal).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error(`shutdown: ${errorMessage(e)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  runtime.start();
+  return null;
+}
+
+function formatTable(list: InterfaceInfo[]): string {
+  const rows = list.map((i) => [
+    `${i.name}${i.isDefault ? ' *' : ''}`,
+    i.up ? 'up' : 'down',
+    i.mtu === null ? '-' : String(i.mtu),
+    i.mac ?? '-',
+    i.addresses.map((a) => a.address).join(', ') || '-',
+  ]);
+  const header = ['NAME', 'STATE', 'MTU', 'MAC', 'ADDRESSES'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
+  return `${[header, ...rows].map(line).join('\n')}\n(* = default-route interface)\n`;
+}
+
+const code = main(process.argv.slice(2));
+if (code !== null) process.exitCode = code;
