@@ -1,0 +1,162 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import type { CaptureState, HostInterfacesResponse } from '@nta/contracts';
+import { FakeLiveService } from '../../../testing/fake-live.service';
+import { host, report } from '../../../testing/fixtures';
+import { LiveService } from '../../services/live.service';
+import { HostComponent } from './host.component';
+
+describe(HostComponent.name, () => {
+  const now = Date.now();
+  const running: CaptureState = {
+    error: null,
+    filter: null,
+    interface: 'eth1',
+    running: true,
+    startedAt: now,
+  };
+  const interfaces: HostInterfacesResponse = {
+    host: 'agent-1',
+    interfaces: [
+      {
+        addresses: [{ address: '10.0.0.5', family: 'IPv4', netmask: '255.255.255.0' }],
+        description: null,
+        isDefault: true,
+        mac: null,
+        mtu: 1500,
+        name: 'eth0',
+        up: true,
+      },
+      {
+        addresses: [],
+        description: null,
+        isDefault: false,
+        mac: null,
+        mtu: 1500,
+        name: 'eth1',
+        up: false,
+      },
+    ],
+    updatedAt: now,
+  };
+  let fixture: ComponentFixture<HostComponent>;
+  let http: HttpTestingController;
+  let live: FakeLiveService;
+
+  const el = () => fixture.nativeElement as HTMLElement;
+  const button = (label: string) =>
+    [...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
+
+  beforeEach(async () => {
+    live = new FakeLiveService();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: LiveService, useValue: live },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(HostComponent);
+    fixture.componentRef.setInput('id', 'agent-1');
+    await fixture.whenStable();
+    http.expectOne('/api/hosts/agent-1').flush(host());
+    http.expectOne('/api/hosts/agent-1/interfaces').flush(interfaces);
+    const stats = http.expectOne((r) => r.url === '/api/hosts/agent-1/stats');
+    expect(Number(stats.request.params.get('to')) - Number(stats.request.params.get('from'))).toBe(
+      120_000,
+    );
+    stats.flush({
+      from: now - 120_000,
+      host: 'agent-1',
+      points: [{ ...report(7, now - 1000), bytes: 1000, packets: 10 }],
+      to: now,
+      totals: { bytes: 1000, packets: 10 },
+    });
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows the host, its interfaces, and the traffic history', () => {
+    expect(el().querySelector('h1')?.textContent).toBe('web-1');
+    expect(el().querySelector('[data-test=online]')?.textContent?.trim()).toBe('online');
+    expect(el().textContent).toContain('10.0.0.5');
+    expect(el().querySelector<HTMLInputElement>('input[value=eth0]')?.checked).toBeTrue();
+    expect(el().querySelectorAll('ngx-charts-line-chart').length).toBe(2);
+    expect(live.subscribedHosts).toEqual(['agent-1']);
+  });
+
+  it('starts the capture on the chosen interface and shows the new state', async () => {
+    el().querySelector<HTMLInputElement>('input[value=eth1]')!.click();
+    await fixture.whenStable();
+    button('Start').click();
+    await fixture.whenStable();
+
+    const req = http.expectOne('/api/hosts/agent-1/capture/start');
+    expect(req.request.body).toEqual({ interface: 'eth1' });
+    expect(button('Starting…').disabled).toBeTrue();
+    req.flush({ capture: running, error: null, host: 'agent-1', ok: true });
+    await fixture.whenStable();
+
+    expect(el().textContent).toContain('Capturing');
+    expect(button('Stop').disabled).toBeFalse();
+    expect(el().querySelector('[data-test=capture-error]')).toBeNull();
+  });
+
+  it("shows the agent's refusal inline", async () => {
+    button('Start').click();
+    await fixture.whenStable();
+    const refusal = "eth0: You don't have permission to capture on that device (CAP_NET_RAW)";
+    http.expectOne('/api/hosts/agent-1/capture/start').flush({
+      capture: { ...running, error: refusal, running: false, startedAt: null },
+      error: refusal,
+      host: 'agent-1',
+      ok: false,
+    });
+    await fixture.whenStable();
+
+    expect(el().querySelector('[data-test=capture-error]')?.textContent).toContain(refusal);
+    expect(button('Start').disabled).toBeFalse();
+  });
+
+  it('stops the capture and shows an API error inline', async () => {
+    live.hostEvents.next(host({ capture: running }));
+    await fixture.whenStable();
+    button('Stop').click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/hosts/agent-1/capture/stop')
+      .flush(
+        { code: 'AGENT_TIMEOUT', message: 'agent-1 did not answer within 5 s', statusCode: 504 },
+        { status: 504, statusText: 'Gateway Timeout' },
+      );
+    await fixture.whenStable();
+
+    expect(el().querySelector('[data-test=capture-error]')?.textContent).toContain(
+      'did not answer within 5 s',
+    );
+  });
+
+  it('adds live reports to the chart and the transport table', async () => {
+    live.reportEvents.next(report(8, now, 42, 4200));
+    live.reportEvents.next({ ...report(9, now + 1000), agentId: 'someone-else' });
+    await fixture.whenStable();
+
+    const table = el().querySelector('nta-transport-table')!;
+    expect(table.textContent).toContain('42');
+    expect(table.textContent).toContain('4.20 kB');
+  });
+
+  it('follows host events: offline disables Start', async () => {
+    live.hostEvents.next(host({ online: false }));
+    await fixture.whenStable();
+    expect(el().querySelector('[data-test=online]')?.textContent?.trim()).toBe('offline');
+    expect(button('Start').disabled).toBeTrue();
+  });
+});
