@@ -68,6 +68,7 @@ export class HostComponent {
   protected readonly statsLoading = signal(true);
 
   protected readonly latest = computed(() => this.samples().at(-1) ?? null);
+  protected readonly liveError = this.live.error;
   protected readonly liveState = this.live.state;
 
   constructor() {
