@@ -1,6 +1,11 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { HostInterfacesResponse, HostStatsResponse, HostSummary } from '@nta/contracts';
+import type {
+  CaptureResponse,
+  HostInterfacesResponse,
+  HostStatsResponse,
+  HostSummary,
+} from '@nta/contracts';
 import { Observable } from 'rxjs';
 import { apiUrl } from './api-url';
 
@@ -20,9 +25,9 @@ export class HostsService {
     return this.http.get<HostSummary[]>(apiUrl('hosts'));
   }
 
-  // The answer's shape is the agent's business; callers re-read the list afterwards.
-  refreshInterfaces(id: string): Observable<unknown> {
-    return this.http.post<unknown>(apiUrl('hosts', id, 'interfaces', 'refresh'), {});
+  // The console answers like a capture command ({ ok, error }); callers re-read the list after.
+  refreshInterfaces(id: string): Observable<CaptureResponse> {
+    return this.http.post<CaptureResponse>(apiUrl('hosts', id, 'interfaces', 'refresh'), {});
   }
 
   /** Per-second reports of one host between two epoch-ms instants. */

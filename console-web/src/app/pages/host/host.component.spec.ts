@@ -159,4 +159,20 @@ describe(HostComponent.name, () => {
     expect(el().querySelector('[data-test=online]')?.textContent?.trim()).toBe('offline');
     expect(button('Start').disabled).toBeTrue();
   });
+
+  it('asks the agent to relist its interfaces, then shows the new list', async () => {
+    button('Refresh list').click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/hosts/agent-1/interfaces/refresh')
+      .flush({ capture: null, error: null, host: 'agent-1', ok: true });
+    http.expectOne('/api/hosts/agent-1/interfaces').flush({
+      ...interfaces,
+      interfaces: [{ ...interfaces.interfaces[0], name: 'enp3s0' }],
+    });
+    await fixture.whenStable();
+
+    expect(el().querySelector('input[value=enp3s0]')).not.toBeNull();
+    expect(el().querySelector('input[value=eth1]')).toBeNull();
+  });
 });

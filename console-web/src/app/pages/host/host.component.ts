@@ -83,8 +83,13 @@ export class HostComponent {
 
   protected onRefresh(): void {
     const id = this.id();
-    const call = this.hostsService.refreshInterfaces(id);
-    this.runAction('refresh', call.pipe(switchMap(() => this.loadInterfaces(id))));
+    const call = this.hostsService.refreshInterfaces(id).pipe(
+      tap((res) => {
+        if (!res.ok) this.captureError.set(res.error ?? 'The agent could not list its interfaces.');
+      }),
+      switchMap(() => this.loadInterfaces(id)),
+    );
+    this.runAction('refresh', call);
   }
 
   protected onStart(iface: string | undefined): void {
