@@ -47,7 +47,8 @@ function main(argv: string[]): number | null {
   const runtime = new AgentRuntime(config, log);
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    // A second signal means "now": skip the orderly shutdown.
+    if (stopping) process.exit(1);
     stopping = true;
     runtime.shutdown(signal).then(
       () => process.exit(0),

@@ -38,18 +38,14 @@ export function capDeviceList(): CapDevice[] {
   return cap().Cap.deviceList();
 }
 
+// cap 0.2.1 never uv_close()s its poll handle and aborts on closing a handle whose open() threw,
+// so a collected handle (closed or failed) corrupts libuv's handle queue or aborts the process.
+// Every handle is therefore kept alive for the life of the process: a few hundred bytes each,
+// one per start, stop or filter change.
+const everyHandle: CapHandle[] = [];
+
 export function newCapHandle(): CapHandle {
-  return new (cap().Cap)();
-}
-
-// cap 0.2.1 aborts the process (uv_poll_stop on an uninitialised handle) when a handle whose
-// open() threw is closed or garbage-collected, so failed handles are kept alive here forever.
-const failedHandles: CapHandle[] = [];
-
-export function retainFailedHandle(handle: CapHandle): void {
-  failedHandles.push(handle);
-}
-
-export function failedHandleCount(): number {
-  return failedHandles.length;
+  const handle = new (cap().Cap)();
+  everyHandle.push(handle);
+  return handle;
 }

@@ -1,7 +1,7 @@
 import type { CaptureState } from '@nta/contracts';
 import { errorMessage, type Logger } from '../common/logger';
 import { LINKTYPE_UNKNOWN, linkTypeFromCap } from '../decode/link-type';
-import { type CapHandle, capDeviceList, newCapHandle, retainFailedHandle } from './cap-binding';
+import { type CapHandle, capDeviceList, newCapHandle } from './cap-binding';
 import type { CaptureControl } from './capture-control';
 import { CaptureError, describeOpenError } from './capture-error';
 
@@ -25,6 +25,10 @@ export interface CapSourceOptions {
 
 // cap fixes libpcap's snap length at 65535; one extra byte so `truncated` is never set.
 export const SNAP_LENGTH = 65535;
+// In immediate mode libpcap's ring holds fixed snaplen-sized slots (~68 KiB each with cap's
+// snap length), so 32 MiB buffers only ~480 packets: enough for a burst between event-loop
+// turns, where 1 MiB (16 slots) measurably dropped a 50-datagram burst.
+export const DEFAULT_CAPTURE_BUFFER_BYTES = 32 * 1024 * 1024;
 // Validation-only opens use a small kernel buffer: a failed handle is never freed (see cap-binding).
 const PROBE_BUFFER_SIZE = 64 * 1024;
 
@@ -137,7 +141,6 @@ export class CapSource implements CaptureControl {
     try {
       linkName = handle.open(iface, filter ?? '', bufferSize, this.buffer);
     } catch (e) {
-      retainFailedHandle(handle);
       return this.fail(describeOpenError(iface, errorMessage(e)));
     }
     const linkType = linkTypeFromCap(linkName);

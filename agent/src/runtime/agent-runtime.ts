@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { StatsAccumulator } from '../aggregate/stats-accumulator';
-import { CapSource } from '../capture/cap-source';
+import { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } from '../capture/cap-source';
 import { CaptureError } from '../capture/capture-error';
 import { listInterfaces } from '../capture/interfaces';
 import { errorMessage, type Logger } from '../common/logger';
@@ -18,8 +18,6 @@ import {
 import { createPacketPipeline } from './packet-pipeline';
 import { ReportLoop } from './report-loop';
 
-// libpcap's kernel ring: 8 MiB absorbs bursts on a busy 1 Gbit/s link between event-loop turns.
-const CAPTURE_BUFFER_BYTES = 8 * 1024 * 1024;
 // One hour of one-per-second reports survives a console outage in memory.
 const OUTBOX_CAPACITY = 3600;
 
@@ -44,7 +42,7 @@ export class AgentRuntime {
       nextSeq: () => state.nextSeq(),
     });
     this.capture = new CapSource({
-      bufferSize: CAPTURE_BUFFER_BYTES,
+      bufferSize: DEFAULT_CAPTURE_BUFFER_BYTES,
       filter: choice.filter,
       interface: choice.interface,
       listener: reports,
