@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -7,7 +7,8 @@ import type { AddressInfo, Server } from 'node:net';
 import { AppModule } from './app.module';
 import { StartupError } from './common/errors/startup.error';
 import { BrokerService } from './infra/broker/broker.service';
-import type { ConsoleConfig, LogLevel } from './infra/config/console-config';
+import type { ConsoleConfig } from './infra/config/console-config';
+import { ConsoleAppLogger } from './infra/config/console-logger';
 import { DatabaseService } from './infra/database/database.service';
 import { hasWebBuild, spaFallback } from './infra/web/spa-fallback.middleware';
 
@@ -18,14 +19,12 @@ export interface RunningConsole {
   close(): Promise<void>;
 }
 
-const NEST_LEVELS: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
 /** Boots the whole console (HTTP, socket.io, broker, database) and reports the bound ports. */
 export async function startConsole(config: ConsoleConfig): Promise<RunningConsole> {
   const logger = new Logger('Console');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     abortOnError: false,
-    logger: nestLevels(config.logLevel),
+    logger: new ConsoleAppLogger(config.logLevel),
   });
   try {
     app.useWebSocketAdapter(new IoAdapter(app));
@@ -85,8 +84,4 @@ function listen(server: Server, config: ConsoleConfig): Promise<number> {
       resolve((server.address() as AddressInfo).port);
     });
   });
-}
-
-function nestLevels(level: LogLevel): NestLogLevel[] {
-  return NEST_LEVELS.slice(0, NEST_LEVELS.indexOf(level) + 1);
 }

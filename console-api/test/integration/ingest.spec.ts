@@ -1,0 +1,138 @@
+// Starts: a fresh Postgres database, the real console in-process (HTTP + embedded aedes), and a
+// real mqtt.js client as a fake agent.
+import type { ApiErrorBody, HostStatsResponse, HostSummary } from '@nta/contracts';
+import type { IngestCounters } from '../../src/app/ingest/ingest-stats';
+import { FakeAgent, testReport } from './support/fake-agent';
+import { eventually, startTestConsole, type TestConsole } from './support/test-console';
+import { queryTestDatabase } from './support/test-database';
+
+describe('ingest over MQTT', () => {
+  let agent: FakeAgent;
+  let sut: TestConsole;
+
+  beforeAll(async () => {
+    sut = await startTestConsole();
+    await sut.login();
+    agent = await FakeAgent.connect(sut.brokerUrl, 'ingest-01');
+    await agent.online();
+  }, 30_000);
+
+  afterAll(async () => {
+    await agent?.close();
+    await sut?.close();
+  }, 30_000);
+
+  const counters = async () => (await sut.api<IngestCounters>('/api/ingest/stats')).body;
+
+  it('lists the agent as an online host from its status', async () => {
+    const host = await eventually('host listed', async () => {
+      const hosts = (await sut.api<HostSummary[]>('/api/hosts')).body;
+      return hosts.find((h) => h.id === 'ingest-01');
+    });
+
+    expect(host.online).toBeTrue();
+    expect(host.hostname).toBe('ingest-01.test');
+    expect(host.version).toBe('9.9.9');
+  });
+
+  it('stores a report published twice with the same seq once', async () => {
+    const report = testReport('ingest-01', 10);
+    await agent.publish('stats', report);
+    await agent.publish('stats', report);
+    await eventually('both deliveries handled', async () =>
+      (await counters()).duplicates >= 1 ? true : undefined,
+    );
+
+    const rows = await queryTestDatabase<{ n: string }>(
+      sut.db.url,
+      "SELECT count(*) AS n FROM reports WHERE agent_id = 'ingest-01' AND seq = 10",
+    );
+    expect(rows[0].n).toBe('1');
+    const stats = await sut.api<HostStatsResponse>(
+      `/api/hosts/ingest-01/stats?from=${report.intervalStart - 1}&to=${report.intervalEnd}`,
+    );
+    expect(stats.status).toBe(200);
+    expect(stats.body.totals).toEqual({ bytes: 1500, packets: 5 });
+    expect(stats.body.points).toEqual([
+      {
+        bytes: 1500,
+        interface: 'eth0',
+        intervalEnd: report.intervalEnd,
+        intervalStart: report.intervalStart,
+        packets: 5,
+        seq: 10,
+        transport: report.transport,
+        undecodable: 0,
+      },
+    ]);
+  });
+
+  it('rejects and counts a malformed report, then stores the next good one', async () => {
+    const before = await counters();
+    await agent.publish('stats', { ...testReport('ingest-01', 11), totals: { bytes: 'many' } });
+    await agent.publish('stats', '{"truncated":');
+    await agent.publish(
+      'stats',
+      testReport('ingest-01', 12, { totals: { bytes: 70, packets: 7 } }),
+    );
+
+    const after = await eventually('the good report stored', async () => {
+      const c = await counters();
+      return c.accepted > before.accepted ? c : undefined;
+    });
+    expect(after.rejected).toBe(before.rejected + 2);
+    expect(after.lastRejection).toContain('nta/v1/agents/ingest-01/stats');
+    const seqs = await queryTestDatabase<{ seq: string }>(
+      sut.db.url,
+      "SELECT seq FROM reports WHERE agent_id = 'ingest-01' ORDER BY seq",
+    );
+    expect(seqs.map((r) => Number(r.seq))).toEqual([10, 12]);
+  });
+
+  it('shows the live rate from the latest report', async () => {
+    const host = (await sut.api<HostSummary>('/api/hosts/ingest-01')).body;
+
+    expect(host.rate).toEqual({ bytesPerSec: 70, packetsPerSec: 7 });
+  });
+
+  it('answers bad stats params with 400 and unknown hosts with 404', async () => {
+    const bad = await sut.api<ApiErrorBody>('/api/hosts/ingest-01/stats?from=soon');
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('BAD_REQUEST');
+    expect(bad.body.message).toContain('from');
+
+    const reversed = await sut.api<ApiErrorBody>('/api/hosts/ingest-01/stats?from=20&to=10');
+    expect(reversed.status).toBe(400);
+
+    const missing = await sut.api<ApiErrorBody>('/api/hosts/nobody/stats');
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('HOST_NOT_FOUND');
+  });
+
+  it('serves the interfaces the agent published', async () => {
+    await agent.publish('interfaces', {
+      agentId: 'ingest-01',
+      interfaces: [
+        {
+          addresses: [],
+          description: null,
+          isDefault: true,
+          mac: null,
+          mtu: 1500,
+          name: 'eth0',
+          up: true,
+        },
+      ],
+      ts: Date.now(),
+    });
+
+    const res = await eventually('interfaces stored', async () => {
+      const r = await sut.api<{ interfaces: { name: string }[]; updatedAt: number | null }>(
+        '/api/hosts/ingest-01/interfaces',
+      );
+      return r.body.interfaces.length ? r : undefined;
+    });
+    expect(res.body.interfaces.map((i) => i.name)).toEqual(['eth0']);
+    expect(res.body.updatedAt).toEqual(jasmine.any(Number));
+  });
+});
