@@ -67,6 +67,23 @@ describe('ingest over MQTT', () => {
     ]);
   });
 
+  it('returns the points whose interval overlaps [from, to]', async () => {
+    const report = testReport('ingest-01', 10);
+    const seqs = async (from: number, to: number) =>
+      (
+        await sut.api<HostStatsResponse>(`/api/hosts/ingest-01/stats?from=${from}&to=${to}`)
+      ).body.points.map((p) => p.seq);
+    const { intervalEnd: end, intervalStart: start } = await eventually('report 10', async () => {
+      const r = await sut.api<HostStatsResponse>('/api/hosts/ingest-01/stats');
+      return r.body.points.find((p) => p.seq === 10);
+    });
+    expect(end - start).toBe(report.intervalEnd - report.intervalStart);
+
+    expect(await seqs(start + 500, start + 600)).toEqual([10]);
+    expect(await seqs(end, end + 1000)).toEqual([]);
+    expect(await seqs(start - 2000, start - 1)).toEqual([]);
+  });
+
   it('rejects and counts a malformed report, then stores the next good one', async () => {
     const before = await counters();
     await agent.publish('stats', { ...testReport('ingest-01', 11), totals: { bytes: 'many' } });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
   AgentInterfaces,
   AgentStatus,
@@ -9,16 +9,30 @@ import type {
   StatsReport,
 } from '@nta/contracts';
 import { DomainException } from '../../common/errors/domain.exception';
+import { CONSOLE_CONFIG } from '../../infra/config/config.token';
+import type { ConsoleConfig } from '../../infra/config/console-config';
 import { DatabaseService } from '../../infra/database/database.service';
 import { HostEntity } from './host.entity';
 import { LiveRates } from './live-rates';
 
 /** Host rows (one per agent) and their summaries with the live rate. */
 @Injectable()
-export class HostsService {
+export class HostsService implements OnModuleInit {
   private readonly rates = new LiveRates();
 
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
+    private readonly database: DatabaseService,
+  ) {}
+
+  onModuleInit(): void {
+    // A fresh embedded broker knows no session: every agent re-announces itself on reconnect,
+    // so "online" rows left by the previous run would otherwise never turn offline.
+    if (this.config.broker.mode !== 'embedded') return;
+    this.database.onReady(async (ds) => {
+      await ds.query('UPDATE hosts SET online = false WHERE online');
+    });
+  }
 
   async list(): Promise<HostSummary[]> {
     const hosts = await this.repo().find({ order: { id: 'ASC' } });

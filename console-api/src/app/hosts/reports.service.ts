@@ -47,7 +47,8 @@ export class ReportsService {
       .repository(ReportEntity)
       .createQueryBuilder('r')
       .where('r.agentId = :host', { host })
-      .andWhere('r.intervalStart >= :start AND r.intervalStart <= :end', {
+      // Overlap, not containment: the interval holding `from` counts (agents align to seconds).
+      .andWhere('r.intervalEnd > :start AND r.intervalStart <= :end', {
         end: new Date(end),
         start: new Date(start),
       })
@@ -63,7 +64,7 @@ export class ReportsService {
     return { from: start, host, points, to: end, totals };
   }
 
-  /** Sums the reports of one capture: since it started, on its interface when known. */
+  /** Sums the reports of one capture: ending after it started, on its interface when known. */
   async captureTotals(host: string, since: number, iface: string | null): Promise<CaptureTotals> {
     const slot = (name: string, field: string) =>
       `COALESCE(SUM((transport->'${name}'->>'${field}')::bigint), 0)::float8 AS ${name}_${field}`;
@@ -72,7 +73,7 @@ export class ReportsService {
       `SELECT COALESCE(SUM(packets), 0)::float8 AS packets, COALESCE(SUM(bytes), 0)::float8 AS bytes,
          ${names.flatMap((n) => [slot(n, 'packets'), slot(n, 'bytes')]).join(', ')}
        FROM reports
-       WHERE agent_id = $1 AND interval_start >= to_timestamp($2 / 1000.0)
+       WHERE agent_id = $1 AND interval_end > to_timestamp($2 / 1000.0)
          AND ($3::text IS NULL OR interface = $3)`,
       [host, since, iface],
     );
