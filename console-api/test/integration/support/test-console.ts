@@ -28,8 +28,11 @@ export interface ApiReply<T> {
  * Starts the real console in-process (HTTP and embedded broker on port 0) over a fresh database
  * created from $DATABASE_URL; close() stops it and drops the database.
  */
-export async function startTestConsole(env: Record<string, string> = {}): Promise<TestConsole> {
-  const db = await createTestDatabase();
+export async function startTestConsole(
+  env: Record<string, string> = {},
+  existing?: TestDatabase,
+): Promise<TestConsole> {
+  const db = existing ?? (await createTestDatabase());
   const config = loadConfig({
     DATABASE_URL: db.url,
     NTA_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -46,7 +49,7 @@ export async function startTestConsole(env: Record<string, string> = {}): Promis
   try {
     running = await startConsole(config);
   } catch (error) {
-    await db.drop();
+    if (!existing) await db.drop();
     throw error;
   }
   const base = `http://127.0.0.1:${running.httpPort}`;
@@ -67,9 +70,10 @@ export async function startTestConsole(env: Record<string, string> = {}): Promis
     api,
     base,
     brokerUrl: `mqtt://127.0.0.1:${running.brokerPort}`,
+    // A console started on an existing database leaves dropping it to its owner.
     close: async () => {
       await running.close();
-      await db.drop();
+      if (!existing) await db.drop();
     },
     db,
     login: async () => {
