@@ -1,15 +1,32 @@
-import { agentCommandSchema, emptyTransportCounters, statsReportSchema } from './mqtt';
+import { agentCommandSchema, emptyStatsReport, statsReportSchema } from './mqtt';
 import { validate, validateJson } from './validate';
 
 const REPORT = {
-  agentId: 'a1',
-  interface: 'eth0',
-  intervalEnd: 1_700_000_001_000,
-  intervalStart: 1_700_000_000_000,
-  seq: 7,
+  ...emptyStatsReport({
+    agentId: 'a1',
+    interface: 'eth0',
+    intervalEnd: 1_700_000_001_000,
+    intervalStart: 1_700_000_000_000,
+    seq: 7,
+  }),
   totals: { bytes: 1500, packets: 3 },
-  transport: emptyTransportCounters(),
-  undecodable: 0,
+};
+
+const FLOW = {
+  a: '10.0.0.1',
+  aPort: 53211,
+  application: 'tls',
+  b: '93.184.216.34',
+  bPort: 443,
+  bytesAtoB: 517,
+  bytesBtoA: 1400,
+  firstSeen: 1_700_000_000_100,
+  lastSeen: 1_700_000_000_900,
+  packetsAtoB: 1,
+  packetsBtoA: 1,
+  tcpFlags: 'PA',
+  transport: 'tcp',
+  tunnel: null,
 };
 
 describe('validate', () => {
@@ -17,8 +34,21 @@ describe('validate', () => {
     expect(validate(statsReportSchema, REPORT, 'here')).toEqual({ ok: true, value: REPORT });
   });
 
+  it('accepts flows, talkers and quality, and rejects a flow with an impossible port', () => {
+    const report = { ...REPORT, flows: [FLOW] };
+    expect(validate(statsReportSchema, report, 'here').ok).toBeTrue();
+
+    const bad = { ...REPORT, flows: [{ ...FLOW, bPort: 70000 }] };
+    const res = validate(statsReportSchema, bad, 'src');
+    expect(!res.ok && res.error).toMatch(/^src: flows\.0\.bPort: /);
+  });
+
   it('names the source and the failing field', () => {
-    const res = validate(statsReportSchema, { ...REPORT, totals: { bytes: -1, packets: 3 } }, 'src');
+    const res = validate(
+      statsReportSchema,
+      { ...REPORT, totals: { bytes: -1, packets: 3 } },
+      'src',
+    );
 
     expect(res.ok).toBeFalse();
     expect(!res.ok && res.error).toMatch(/^src: totals\.bytes: /);

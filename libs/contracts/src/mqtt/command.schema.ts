@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agentIdSchema } from './report.schema';
+import { agentIdSchema } from './common.schema';
 
 const commandId = z.string().min(1).max(64);
 const interfaceName = z.string().min(1).max(64);
@@ -8,7 +8,11 @@ export const agentCommandSchema = z.discriminatedUnion('type', [
   z.object({ id: commandId, type: z.literal('list-interfaces') }),
   z.object({ id: commandId, interface: interfaceName.optional(), type: z.literal('start') }),
   z.object({ id: commandId, type: z.literal('stop') }),
-  z.object({ filter: z.string().max(4096).nullable(), id: commandId, type: z.literal('set-filter') }),
+  z.object({
+    filter: z.string().max(4096).nullable(),
+    id: commandId,
+    type: z.literal('set-filter'),
+  }),
 ]);
 export type AgentCommand = z.infer<typeof agentCommandSchema>;
 export type AgentCommandType = AgentCommand['type'];

@@ -1,3 +1,4 @@
+export * from './analysis.schema';
 export * from './command.schema';
 export * from './packets.schema';
 export * from './report.schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agentIdSchema } from './report.schema';
+import { agentIdSchema } from './common.schema';
 
 export const packetSampleSchema = z.object({
   dst: z.string(),

@@ -1,20 +1,33 @@
 import { z } from 'zod';
-import { AGENT_ID_PATTERN } from './topics';
+import { directionSchema, flowRowSchema, qualitySchema, talkersSchema } from './analysis.schema';
+import { agentIdSchema, countersSchema } from './common.schema';
+import { packetSampleSchema } from './packets.schema';
 
-export const agentIdSchema = z.string().regex(AGENT_ID_PATTERN, 'agent id: 1-64 of [A-Za-z0-9._-]');
+export { agentIdSchema, countersSchema, type Counters } from './common.schema';
 
 const count = z.number().int().nonnegative();
-export const countersSchema = z.object({ bytes: count, packets: count });
-export type Counters = z.infer<typeof countersSchema>;
 
-export const TRANSPORT_NAMES = ['tcp', 'udp', 'icmp', 'icmpv6', 'arp', 'other'] as const;
+export const TRANSPORT_NAMES = [
+  'tcp',
+  'udp',
+  'icmp',
+  'icmpv6',
+  'arp',
+  'sctp',
+  'gre',
+  'esp',
+  'other',
+] as const;
 export type TransportName = (typeof TRANSPORT_NAMES)[number];
 
 export const transportCountersSchema = z.object({
   arp: countersSchema,
+  esp: countersSchema,
+  gre: countersSchema,
   icmp: countersSchema,
   icmpv6: countersSchema,
   other: countersSchema,
+  sctp: countersSchema,
   tcp: countersSchema,
   udp: countersSchema,
 });
@@ -24,11 +37,23 @@ export type TransportCounters = z.infer<typeof transportCountersSchema>;
 export const statsReportSchema = z
   .object({
     agentId: agentIdSchema,
+    // Per application protocol; only protocols seen in the interval appear.
+    applications: z.record(z.string().max(32), countersSchema),
+    direction: directionSchema,
+    // Top flows by bytes; flowsOther holds the rest so outer flows + flowsOther = IP totals.
+    flows: z.array(flowRowSchema).max(500),
+    flowsOther: countersSchema,
     interface: z.string().min(1).max(64),
     intervalEnd: z.number().int().positive(),
     intervalStart: z.number().int().positive(),
     // Per-agent, strictly increasing: (agentId, seq) identifies a report, so a replay is counted once.
+    // Address → name learned in this interval from DNS answers (new or changed only).
+    names: z.record(z.string().max(64), z.string().max(255)),
+    quality: qualitySchema,
+    // A bounded sample of the interval's packets, for the live packet table.
+    samples: z.array(packetSampleSchema).max(200),
     seq: z.number().int().nonnegative(),
+    talkers: talkersSchema,
     totals: countersSchema,
     transport: transportCountersSchema,
     undecodable: count,
@@ -40,12 +65,42 @@ export const statsReportSchema = z
 export type StatsReport = z.infer<typeof statsReportSchema>;
 
 export function emptyTransportCounters(): TransportCounters {
+  const out = {} as TransportCounters;
+  for (const name of TRANSPORT_NAMES) out[name] = { bytes: 0, packets: 0 };
+  return out;
+}
+
+export type ReportMeta = Pick<
+  StatsReport,
+  'agentId' | 'interface' | 'intervalEnd' | 'intervalStart' | 'seq'
+>;
+
+/** A report with every counter at zero: the base the agent fills and tests start from. */
+export function emptyStatsReport(meta: ReportMeta): StatsReport {
+  const zero = () => ({ bytes: 0, packets: 0 });
   return {
-    arp: { bytes: 0, packets: 0 },
-    icmp: { bytes: 0, packets: 0 },
-    icmpv6: { bytes: 0, packets: 0 },
-    other: { bytes: 0, packets: 0 },
-    tcp: { bytes: 0, packets: 0 },
-    udp: { bytes: 0, packets: 0 },
+    ...meta,
+    applications: {},
+    direction: { in: zero(), local: zero(), other: zero(), out: zero() },
+    flows: [],
+    flowsOther: zero(),
+    names: {},
+    quality: {
+      captured: 0,
+      coveragePct: null,
+      drops: null,
+      interfacePackets: null,
+      linkTypes: {},
+      publishLagMs: 0,
+      queued: 0,
+      tunnels: { gre: 0, vxlan: 0 },
+      undecodable: 0,
+      undecodableReasons: {},
+    },
+    samples: [],
+    talkers: { local: [], localOther: zero(), remote: [], remoteOther: zero() },
+    totals: zero(),
+    transport: emptyTransportCounters(),
+    undecodable: 0,
   };
 }

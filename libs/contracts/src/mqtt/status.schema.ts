@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { agentIdSchema } from './report.schema';
+import { agentIdSchema } from './common.schema';
 
 export const captureStateSchema = z.object({
   // libpcap's own message when the last start failed (permission, no such device, bad filter).
