@@ -56,10 +56,14 @@ function npmInstallNeeded() {
   return statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
 }
 
-export function ensureDeps({ browser = false, capture = true } = {}) {
+export function ensureDeps({ browser = false, capture = true, tools = false } = {}) {
   checkNode();
   if (capture) ensureDeb('libpcap-dev', '/usr/include/pcap/pcap.h', 'packet capture (npm cap)');
   if (browser) ensureDeb('chromium', '/usr/bin/chromium', 'the web tests (headless Chromium)');
+  if (tools) {
+    ensureDeb('tshark', '/usr/bin/tshark', 'the decoder tests against tshark');
+    ensureDeb('tcpdump', '/usr/bin/tcpdump', 'the capture baseline (tcpdump)');
+  }
   if (npmInstallNeeded()) {
     say('installing npm dependencies from package-lock.json');
     // `npm ci` refuses here: the registry lacks some non-Linux optional packages in the lockfile.
@@ -72,5 +76,6 @@ export function ensureDeps({ browser = false, capture = true } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  ensureDeps({ browser: process.argv.includes('--browser') });
+  const args = process.argv.slice(2);
+  ensureDeps({ browser: args.includes('--browser'), tools: args.includes('--tools') });
 }

@@ -49,7 +49,7 @@ async function database() {
   return startEmbeddedPostgres({ dataDir, database: 'nta_test', log: console.error });
 }
 
-ensureDeps({ browser: true });
+ensureDeps({ browser: true, tools: true });
 rmSync(RESULTS_DIR, { force: true, recursive: true });
 mkdirSync(RESULTS_DIR, { recursive: true });
 const db = await database();
