@@ -1,15 +1,15 @@
-import type { HostSummary, StatsReport, TransportCounters } from '@nta/contracts';
+import type {
+  FlowRow,
+  HostSummary,
+  StatsReport,
+  TalkerRow,
+  TransportCounters,
+} from '@nta/contracts';
+// Value import from the main entry is fine here: specs and fixtures are not in the app bundle.
+import { emptyStatsReport, emptyTransportCounters } from '@nta/contracts';
 
 export function transport(overrides: Partial<TransportCounters> = {}): TransportCounters {
-  return {
-    arp: { bytes: 0, packets: 0 },
-    icmp: { bytes: 0, packets: 0 },
-    icmpv6: { bytes: 0, packets: 0 },
-    other: { bytes: 0, packets: 0 },
-    tcp: { bytes: 0, packets: 0 },
-    udp: { bytes: 0, packets: 0 },
-    ...overrides,
-  };
+  return { ...emptyTransportCounters(), ...overrides };
 }
 
 export function host(overrides: Partial<HostSummary> = {}): HostSummary {
@@ -26,14 +26,49 @@ export function host(overrides: Partial<HostSummary> = {}): HostSummary {
 }
 
 export function report(seq: number, intervalEnd: number, packets = 10, bytes = 1000): StatsReport {
-  return {
+  const base = emptyStatsReport({
     agentId: 'agent-1',
     interface: 'eth0',
     intervalEnd,
     intervalStart: intervalEnd - 1000,
     seq,
+  });
+  return {
+    ...base,
+    quality: { ...base.quality, captured: packets },
     totals: { bytes, packets },
     transport: transport({ tcp: { bytes, packets } }),
-    undecodable: 0,
+  };
+}
+
+export function flow(overrides: Partial<FlowRow> = {}): FlowRow {
+  return {
+    a: '10.0.0.5',
+    aPort: 40000,
+    application: 'tls',
+    b: '93.184.216.34',
+    bPort: 443,
+    bytesAtoB: 100,
+    bytesBtoA: 1000,
+    firstSeen: 1_700_000_000_000,
+    lastSeen: 1_700_000_000_500,
+    packetsAtoB: 1,
+    packetsBtoA: 2,
+    tcpFlags: 'A',
+    transport: 'tcp',
+    tunnel: null,
+    ...overrides,
+  };
+}
+
+export function talker(address: string, overrides: Partial<TalkerRow> = {}): TalkerRow {
+  return {
+    address,
+    bytesIn: 0,
+    bytesOut: 0,
+    name: null,
+    packetsIn: 0,
+    packetsOut: 0,
+    ...overrides,
   };
 }

@@ -1,8 +1,23 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { TransportName } from '@nta/contracts';
+import type { Counters, TransportName } from '@nta/contracts';
 import { BytesPipe } from '../../pipes/bytes.pipe';
 import type { TrafficSample } from '../traffic-chart/traffic-sample';
+
+// Type-only import: the contracts' TRANSPORT_NAMES would pull zod into the bundle. `satisfies`
+// makes the compiler flag a transport the contracts add and this table forgets.
+const TRANSPORT_ROWS = {
+  arp: true,
+  esp: true,
+  gre: true,
+  icmp: true,
+  icmpv6: true,
+  other: true,
+  sctp: true,
+  tcp: true,
+  udp: true,
+} satisfies Record<TransportName, true>;
+const TRANSPORTS = Object.keys(TRANSPORT_ROWS) as TransportName[];
 
 /** Per-transport counters of the latest reported second. */
 @Component({
@@ -18,14 +33,12 @@ export class TransportTableComponent {
   protected readonly rows = computed(() => {
     const sample = this.sample();
     if (!sample) return [];
-    // Type-only import: the schema constants would pull zod into the bundle. Busiest first.
-    const names = Object.keys(sample.transport) as TransportName[];
-    return names
-      .map((name) => {
-        const counters = sample.transport[name];
-        const share = sample.packets ? (counters.packets / sample.packets) * 100 : 0;
-        return { bytes: counters.bytes, name, packets: counters.packets, share };
-      })
-      .sort((a, b) => b.packets - a.packets || a.name.localeCompare(b.name));
+    // Every transport, busiest first; history stored before a transport existed has no entry.
+    const known = sample.transport as Partial<Record<TransportName, Counters>>;
+    return TRANSPORTS.map((name) => {
+      const counters = known[name] ?? { bytes: 0, packets: 0 };
+      const share = sample.packets ? (counters.packets / sample.packets) * 100 : 0;
+      return { bytes: counters.bytes, name, packets: counters.packets, share };
+    }).sort((a, b) => b.packets - a.packets || a.name.localeCompare(b.name));
   });
 }

@@ -16,6 +16,12 @@ import {
   CaptureAction,
   CapturePanelComponent,
 } from '../../components/capture-panel/capture-panel.component';
+import { ApplicationChartComponent } from '../../components/application-chart/application-chart.component';
+import { FlowsTableComponent } from '../../components/flows-table/flows-table.component';
+import { PacketTableComponent } from '../../components/packet-table/packet-table.component';
+import { ProtocolPieComponent } from '../../components/protocol-pie/protocol-pie.component';
+import { QualityPanelComponent } from '../../components/quality-panel/quality-panel.component';
+import { TalkersTableComponent } from '../../components/talkers-table/talkers-table.component';
 import { TrafficChartComponent } from '../../components/traffic-chart/traffic-chart.component';
 import {
   TRAFFIC_WINDOW_MS,
@@ -30,25 +36,37 @@ import { apiErrorCode, apiErrorMessage } from '../../services/api-error';
 import { CaptureService } from '../../services/capture.service';
 import { HostsService } from '../../services/hosts.service';
 import { LiveService } from '../../services/live.service';
+import { HostAnalysisStore } from './host-analysis.store';
 
-/** One host: state, capture control, the last two minutes of traffic (history, then live). */
+/**
+ * One host: state, capture control, the last two minutes of traffic (history, then live), and
+ * the live analysis of the last minute (protocols, flows, talkers, packets, capture quality).
+ */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ApplicationChartComponent,
     BytesPipe,
     CapturePanelComponent,
     DatePipe,
     DecimalPipe,
+    FlowsTableComponent,
+    PacketTableComponent,
+    ProtocolPieComponent,
+    QualityPanelComponent,
     RouterLink,
+    TalkersTableComponent,
     TrafficChartComponent,
     TransportTableComponent,
   ],
+  providers: [HostAnalysisStore],
   selector: 'nta-host',
   styleUrl: './host.component.scss',
   templateUrl: './host.component.html',
 })
 export class HostComponent {
   private readonly captureService = inject(CaptureService);
+  protected readonly analysis = inject(HostAnalysisStore);
   private readonly destroyRef = inject(DestroyRef);
   private readonly hostsService = inject(HostsService);
   private readonly live = inject(LiveService);
@@ -177,6 +195,7 @@ export class HostComponent {
   private watch(id: string): Observable<unknown> {
     this.captureError.set(null);
     this.host.set(null);
+    this.analysis.reset();
     this.hostError.set(null);
     this.interfaces.set(null);
     this.interfacesError.set(null);
@@ -185,11 +204,12 @@ export class HostComponent {
     this.statsLoading.set(true);
     // Live reports are listened to before history loads; seq de-duplicates the overlap.
     return merge(
-      this.live
-        .reports(id)
-        .pipe(
-          tap((report) => this.samples.update((s) => mergeSamples(s, [sampleFromReport(report)]))),
-        ),
+      this.live.reports(id).pipe(
+        tap((report) => {
+          this.analysis.add(report);
+          this.samples.update((s) => mergeSamples(s, [sampleFromReport(report)]));
+        }),
+      ),
       this.live.hosts$.pipe(
         filter((host) => host.id === id),
         tap((host) => this.host.set(host)),
