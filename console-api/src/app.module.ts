@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AnalysisModule } from './app/analysis/analysis.module';
 import { AuthModule } from './app/auth/auth.module';
 import { CaptureModule } from './app/capture/capture.module';
 import { HealthModule } from './app/health/health.module';
@@ -7,6 +8,7 @@ import { HostsModule } from './app/hosts/hosts.module';
 import { IngestModule } from './app/ingest/ingest.module';
 import { LegacyModule } from './app/legacy/legacy.module';
 import { LiveModule } from './app/live/live.module';
+import { PacketsModule } from './app/packets/packets.module';
 import { SettingsModule } from './app/settings/settings.module';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
@@ -20,6 +22,7 @@ export class AppModule {
   static forRoot(config: ConsoleConfig): DynamicModule {
     return {
       imports: [
+        AnalysisModule,
         AuthModule,
         BrokerModule,
         CaptureModule,
@@ -30,6 +33,7 @@ export class AppModule {
         IngestModule,
         LegacyModule,
         LiveModule,
+        PacketsModule,
         SettingsModule,
       ],
       module: AppModule,

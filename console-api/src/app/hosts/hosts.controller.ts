@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { HostInterfacesResponse, HostStatsResponse, HostSummary } from '@nta/contracts';
-import { STATS_QUERY_PIPE, type StatsQueryDto } from './dto/stats-query.dto';
+import type { HostInterfacesResponse, HostSummary } from '@nta/contracts';
+import { RANGE_QUERY_PIPE, type RangeQueryDto } from './dto/range-query.dto';
+import type { HostStatsWithAnalysisResponse } from './dto/stats-response.dto';
 import { HostsService } from './hosts.service';
 import { ReportsService } from './reports.service';
 
@@ -29,9 +30,9 @@ export class HostsController {
   @Get(':id/stats')
   async stats(
     @Param('id') id: string,
-    @Query(STATS_QUERY_PIPE) query: StatsQueryDto,
-  ): Promise<HostStatsResponse> {
+    @Query(RANGE_QUERY_PIPE) query: RangeQueryDto,
+  ): Promise<HostStatsWithAnalysisResponse> {
     await this.hosts.get(id);
-    return this.reports.history(id, query.from, query.to);
+    return this.reports.history(id, query);
   }
 }

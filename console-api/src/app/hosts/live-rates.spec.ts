@@ -1,16 +1,11 @@
-import { emptyTransportCounters, type StatsReport } from '@nta/contracts';
+import { emptyStatsReport, type StatsReport } from '@nta/contracts';
 import { LiveRates, RATE_STALE_MS } from './live-rates';
 
 function report(iface: string, bytes: number, packets: number, ms = 1000): StatsReport {
+  const meta = { agentId: 'a1', interface: iface, intervalStart: 1_700_000_000_000, seq: 1 };
   return {
-    agentId: 'a1',
-    interface: iface,
-    intervalEnd: 1_700_000_000_000 + ms,
-    intervalStart: 1_700_000_000_000,
-    seq: 1,
+    ...emptyStatsReport({ ...meta, intervalEnd: meta.intervalStart + ms }),
     totals: { bytes, packets },
-    transport: emptyTransportCounters(),
-    undecodable: 0,
   };
 }
 

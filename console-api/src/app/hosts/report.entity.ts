@@ -1,4 +1,11 @@
-import type { TransportCounters } from '@nta/contracts';
+import type {
+  Counters,
+  Direction,
+  FlowRow,
+  Quality,
+  Talkers,
+  TransportCounters,
+} from '@nta/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { BIGINT_TO_NUMBER } from '../../infra/database/bigint.transformer';
 
@@ -8,8 +15,21 @@ export class ReportEntity {
   @PrimaryColumn({ name: 'agent_id', type: 'text' })
   agentId!: string;
 
+  @Column({ type: 'jsonb' })
+  applications!: Record<string, Counters>;
+
   @Column({ transformer: BIGINT_TO_NUMBER, type: 'bigint' })
   bytes!: number;
+
+  // Null on rows stored before the agent analysed traffic (as are talkers and quality).
+  @Column({ nullable: true, type: 'jsonb' })
+  direction!: Direction | null;
+
+  @Column({ type: 'jsonb' })
+  flows!: FlowRow[];
+
+  @Column({ name: 'flows_other', type: 'jsonb' })
+  flowsOther!: Counters;
 
   @Column({ type: 'text' })
   interface!: string;
@@ -23,11 +43,17 @@ export class ReportEntity {
   @Column({ transformer: BIGINT_TO_NUMBER, type: 'bigint' })
   packets!: number;
 
+  @Column({ nullable: true, type: 'jsonb' })
+  quality!: Quality | null;
+
   @Column({ default: () => 'now()', name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
   @PrimaryColumn({ transformer: BIGINT_TO_NUMBER, type: 'bigint' })
   seq!: number;
+
+  @Column({ nullable: true, type: 'jsonb' })
+  talkers!: Talkers | null;
 
   @Column({ type: 'jsonb' })
   transport!: TransportCounters;

@@ -8,12 +8,14 @@ import { HostsService } from '../hosts/hosts.service';
 import { ReportsService } from '../hosts/reports.service';
 import { LiveGateway } from '../live/live.gateway';
 import { LiveModule } from '../live/live.module';
+import { PacketsModule } from '../packets/packets.module';
+import { SamplesService } from '../packets/samples.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 
 @Module({
   controllers: [IngestController],
-  imports: [CaptureModule, HostsModule, LiveModule],
+  imports: [CaptureModule, HostsModule, LiveModule, PacketsModule],
   providers: [
     {
       inject: [
@@ -23,6 +25,7 @@ import { IngestService } from './ingest.service';
         HostsService,
         LiveGateway,
         ReportsService,
+        SamplesService,
       ],
       provide: IngestService,
       useFactory: (
@@ -32,7 +35,8 @@ import { IngestService } from './ingest.service';
         hosts: HostsService,
         live: LiveGateway,
         reports: ReportsService,
-      ) => new IngestService(broker, commands, database, hosts, live, reports),
+        samples: SamplesService,
+      ) => new IngestService(broker, commands, database, hosts, live, reports, samples),
     },
   ],
 })

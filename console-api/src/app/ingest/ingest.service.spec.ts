@@ -1,21 +1,21 @@
 import {
   type AgentStatus,
   type CommandResult,
-  emptyTransportCounters,
+  emptyStatsReport,
   type HostSummary,
   type StatsReport,
 } from '@nta/contracts';
 import { IngestService } from './ingest.service';
 
 const REPORT: StatsReport = {
-  agentId: 'a1',
-  interface: 'eth0',
-  intervalEnd: 1_700_000_001_000,
-  intervalStart: 1_700_000_000_000,
-  seq: 1,
+  ...emptyStatsReport({
+    agentId: 'a1',
+    interface: 'eth0',
+    intervalEnd: 1_700_000_001_000,
+    intervalStart: 1_700_000_000_000,
+    seq: 1,
+  }),
   totals: { bytes: 1500, packets: 3 },
-  transport: emptyTransportCounters(),
-  undecodable: 0,
 };
 
 const SUMMARY = { id: 'a1' } as HostSummary;
@@ -41,6 +41,8 @@ class Fakes {
     emitHost: (h: HostSummary) => this.emitted.host.push(h),
     emitReport: (r: StatsReport) => this.emitted.report.push(r),
   };
+  recorded: StatsReport[] = [];
+  samples = { record: (r: StatsReport) => void this.recorded.push(r) };
   reports = {
     insert: (r: StatsReport) => {
       const key = `${r.agentId}/${r.seq}`;
@@ -66,6 +68,7 @@ describe(IngestService.name, () => {
       fakes.hosts,
       fakes.live,
       fakes.reports,
+      fakes.samples,
     );
     spyOn((sut as unknown as { logger: { warn(m: string): void } }).logger, 'warn').and.stub();
   });
@@ -83,6 +86,7 @@ describe(IngestService.name, () => {
     await sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
 
     expect(fakes.emitted.report.length).toBe(1);
+    expect(fakes.recorded.length).toBe(1);
     expect(sut.stats.snapshot()).toEqual(jasmine.objectContaining({ accepted: 1, duplicates: 1 }));
   });
 

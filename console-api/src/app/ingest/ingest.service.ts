@@ -16,6 +16,7 @@ import { CommandService } from '../capture/command.service';
 import { HostsService } from '../hosts/hosts.service';
 import { ReportsService } from '../hosts/reports.service';
 import { LiveGateway } from '../live/live.gateway';
+import { SamplesService } from '../packets/samples.service';
 import { IngestStats } from './ingest-stats';
 import { parseAgentMessage } from './parse-agent-message';
 
@@ -35,6 +36,7 @@ export class IngestService implements OnModuleInit {
     private readonly hosts: Pick<HostsService, 'applyInterfaces' | 'applyReport' | 'applyStatus'>,
     private readonly live: LiveSink,
     private readonly reports: Pick<ReportsService, 'insert'>,
+    private readonly samples: Pick<SamplesService, 'record'>,
   ) {}
 
   onModuleInit(): void {
@@ -59,6 +61,7 @@ export class IngestService implements OnModuleInit {
       return;
     }
     this.stats.accepted();
+    this.samples.record(report);
     this.pushReport(report, await this.hosts.applyReport(report));
   }
 

@@ -15,6 +15,12 @@ const LEGACY_PROTOCOLS: [TransportName, string][] = [
   ['arp', 'ARP'],
   ['other', 'Other'],
 ];
+// Transports the Flask tool never knew: listed only when seen, so its scripts see the old keys.
+const NEWER_PROTOCOLS: [TransportName, string][] = [
+  ['sctp', 'SCTP'],
+  ['gre', 'GRE'],
+  ['esp', 'ESP'],
+];
 
 /** The original single-host tool's API, answered for one chosen host of the fleet. */
 @Injectable()
@@ -65,6 +71,9 @@ export class LegacyService {
     if (!capture?.running || capture.startedAt === null) return answer;
     const totals = await this.reports.captureTotals(host.id, capture.startedAt, capture.interface);
     for (const [slot, label] of LEGACY_PROTOCOLS) protocols[label] = totals.transport[slot].packets;
+    for (const [slot, label] of NEWER_PROTOCOLS) {
+      if (totals.transport[slot].packets > 0) protocols[label] = totals.transport[slot].packets;
+    }
     return { ...answer, packet_count: totals.packets, total_bytes: totals.bytes };
   }
 

@@ -4,7 +4,8 @@ import {
   agentTopic,
   type CaptureState,
   type CommandResult,
-  emptyTransportCounters,
+  emptyStatsReport,
+  type FlowRow,
   type StatsReport,
 } from '@nta/contracts';
 import * as mqtt from 'mqtt';
@@ -81,23 +82,116 @@ export class FakeAgent {
   }
 }
 
+/**
+ * A full report of one second on eth0 (1500 bytes, 5 packets): a TLS flow and a DNS flow,
+ * their talkers, one learned name, two samples and full capture coverage.
+ */
 export function testReport(agentId: string, seq: number, overrides: Partial<StatsReport> = {}) {
-  const start = Date.now() - 1000;
-  const transport = emptyTransportCounters();
-  transport.tcp = { bytes: 1200, packets: 2 };
-  transport.udp = { bytes: 300, packets: 3 };
-  const report: StatsReport = {
+  const start = overrides.intervalStart ?? Date.now() - 1000;
+  const report = emptyStatsReport({
     agentId,
     interface: 'eth0',
     intervalEnd: start + 1000,
     intervalStart: start,
     seq,
-    totals: { bytes: 1500, packets: 5 },
-    transport,
-    undecodable: 0,
-    ...overrides,
+  });
+  report.transport.tcp = { bytes: 1200, packets: 2 };
+  report.transport.udp = { bytes: 300, packets: 3 };
+  report.totals = { bytes: 1500, packets: 5 };
+  report.applications = { dns: { bytes: 300, packets: 3 }, tls: { bytes: 1200, packets: 2 } };
+  report.direction.in = { bytes: 800, packets: 3 };
+  report.direction.out = { bytes: 700, packets: 2 };
+  report.flows = [
+    testFlow(start, {
+      application: 'tls',
+      b: '93.184.216.34',
+      bPort: 443,
+      bytesAtoB: 600,
+      bytesBtoA: 600,
+      packetsAtoB: 1,
+      packetsBtoA: 1,
+      tcpFlags: 'PA',
+    }),
+    testFlow(start, {
+      aPort: 53000,
+      application: 'dns',
+      b: '10.0.0.1',
+      bPort: 53,
+      bytesAtoB: 100,
+      bytesBtoA: 200,
+      packetsAtoB: 1,
+      packetsBtoA: 2,
+      transport: 'udp',
+    }),
+  ];
+  report.talkers = {
+    local: [talker('10.0.0.2', 800, 3, 700, 2)],
+    localOther: { bytes: 0, packets: 0 },
+    remote: [
+      { ...talker('93.184.216.34', 600, 1, 600, 1), name: 'example.com' },
+      talker('10.0.0.1', 100, 1, 200, 2),
+    ],
+    remoteOther: { bytes: 0, packets: 0 },
   };
-  return report;
+  report.names = { '93.184.216.34': 'example.com' };
+  report.samples = [
+    {
+      dst: '93.184.216.34',
+      info: '50000 → 443 [PSH, ACK]',
+      length: 600,
+      protocol: 'TLS',
+      src: '10.0.0.2',
+      ts: start + 100,
+    },
+    {
+      dst: '10.0.0.1',
+      info: 'A? example.com',
+      length: 100,
+      protocol: 'DNS',
+      src: '10.0.0.2',
+      ts: start + 200,
+    },
+  ];
+  report.quality = {
+    ...report.quality,
+    captured: 5,
+    coveragePct: 100,
+    drops: 0,
+    interfacePackets: 5,
+    publishLagMs: 12,
+  };
+  return { ...report, ...overrides };
+}
+
+/** A TCP flow 10.0.0.2:50000 → b inside the second starting at `start`. */
+export function testFlow(start: number, fields: Partial<FlowRow> = {}): FlowRow {
+  return {
+    a: '10.0.0.2',
+    aPort: 50000,
+    application: 'unknown',
+    b: '10.0.0.1',
+    bPort: 80,
+    bytesAtoB: 0,
+    bytesBtoA: 0,
+    firstSeen: start + 10,
+    lastSeen: start + 900,
+    packetsAtoB: 0,
+    packetsBtoA: 0,
+    tcpFlags: '',
+    transport: 'tcp',
+    tunnel: null,
+    ...fields,
+  };
+}
+
+function talker(
+  address: string,
+  bytesIn: number,
+  packetsIn: number,
+  bytesOut: number,
+  packetsOut: number,
+) {
+  return { address, bytesIn, bytesOut, name: null, packetsIn, packetsOut };
 }
 
 export function runningCapture(iface = 'eth0', startedAt = Date.now() - 60_000): CaptureState {
