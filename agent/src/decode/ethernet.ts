@@ -1,7 +1,8 @@
 // Hot path: written for speed on purpose (no allocation, reads straight from the Buffer).
-import type { FrameInfo } from './frame-info';
+import { readU16 } from './bytes';
+import type { FlowTuple, FrameInfo } from './frame-info';
 import { decodeNetwork } from './network';
-import { SLOT_UNDECODABLE } from './transport-slot';
+import { REASON_TOO_MANY_VLAN_TAGS, REASON_TRUNCATED } from './undecodable-reason';
 
 const ETHERTYPE_VLAN = 0x8100;
 const ETHERTYPE_QINQ = 0x88a8;
@@ -11,26 +12,34 @@ const VLAN_TAG = 4;
 // QinQ is two tags; allow a third for odd carrier setups, then call it malformed.
 const MAX_VLAN_TAGS = 3;
 
-/** Ethernet II with any 802.1Q / 802.1ad tags in front of the EtherType. */
-export function decodeEthernet(buf: Buffer, len: number, out: FrameInfo): void {
-  if (len < ETHERNET_HEADER) {
-    out.slot = SLOT_UNDECODABLE;
-    return;
-  }
-  let off = 12;
-  let etherType = (buf[off] << 8) | buf[off + 1];
+/**
+ * Ethernet II at `off` with any 802.1Q / 802.1ad tags in front of the EtherType. `inner` is set
+ * for the Ethernet frame inside a VXLAN or GRE tunnel: it fills `t` and leaves frame fields alone.
+ * Returns an undecodable reason, REASON_NONE when decoded.
+ */
+export function decodeEthernet(
+  buf: Buffer,
+  len: number,
+  off: number,
+  out: FrameInfo,
+  t: FlowTuple,
+  inner: boolean,
+): number {
+  if (off + ETHERNET_HEADER > len) return REASON_TRUNCATED;
+  let pos = off + 12;
+  let etherType = readU16(buf, pos);
   let tags = 0;
   while (
     etherType === ETHERTYPE_VLAN ||
     etherType === ETHERTYPE_QINQ ||
     etherType === ETHERTYPE_QINQ_OLD
   ) {
-    off += VLAN_TAG;
-    if (++tags > MAX_VLAN_TAGS || off + 2 > len) {
-      out.slot = SLOT_UNDECODABLE;
-      return;
-    }
-    etherType = (buf[off] << 8) | buf[off + 1];
+    if (++tags > MAX_VLAN_TAGS) return REASON_TOO_MANY_VLAN_TAGS;
+    // The tag's TCI and the next EtherType.
+    if (pos + 6 > len) return REASON_TRUNCATED;
+    if (tags === 1 && !inner) out.vlanId = readU16(buf, pos + 2) & 0x0fff;
+    pos += VLAN_TAG;
+    etherType = readU16(buf, pos);
   }
-  decodeNetwork(etherType, buf, len, off + 2, out);
+  return decodeNetwork(etherType, buf, len, pos + 2, out, t, inner);
 }

@@ -9,10 +9,26 @@ import {
   ipv6,
   linuxSll,
   nullLoopback,
+  tcpHeader,
   udpHeader,
 } from './testdata/frames';
-import { SLOT_ICMP, SLOT_ICMPV6, SLOT_TCP, SLOT_UDP, SLOT_UNDECODABLE } from './transport-slot';
-import { tcpHeader } from './testdata/frames';
+import {
+  SLOT_COUNT,
+  SLOT_ICMP,
+  SLOT_ICMPV6,
+  SLOT_NAMES,
+  SLOT_TCP,
+  SLOT_UDP,
+  SLOT_UNDECODABLE,
+  slotName,
+} from './transport-slot';
+import {
+  REASON_BAD_VERSION,
+  REASON_NAMES,
+  REASON_TRUNCATED,
+  REASON_UNSUPPORTED_ADDRESS_FAMILY,
+  REASON_UNSUPPORTED_LINK_TYPE,
+} from './undecodable-reason';
 
 describe(decodeFrame.name, () => {
   const out = new FrameInfo();
@@ -30,23 +46,55 @@ describe(decodeFrame.name, () => {
     expect(decode(229, Buffer.from(ipv6(17, udpHeader())))).toBe(SLOT_UDP);
     expect(decode(0, nullLoopback(2, ipv4(17, udpHeader())))).toBe(SLOT_UDP);
     expect(decode(0, nullLoopback(30, ipv6(17, udpHeader())))).toBe(SLOT_UDP);
+    expect(decode(108, Buffer.from([0, 0, 0, 24, ...ipv6(17, udpHeader())]))).toBe(SLOT_UDP);
+    expect(out.l3Offset).toBe(4);
   });
 
-  it('counts unknown link types and unknown loopback families as undecodable', () => {
+  it('names why unknown link types, loopback families and IP versions are undecodable', () => {
     expect(decode(127, ethernet(ETHERTYPE_IPV4, ipv4(17, udpHeader())))).toBe(SLOT_UNDECODABLE);
+    expect(out.reason).toBe(REASON_UNSUPPORTED_LINK_TYPE);
     expect(decode(0, nullLoopback(99, ipv4(17, udpHeader())))).toBe(SLOT_UNDECODABLE);
+    expect(out.reason).toBe(REASON_UNSUPPORTED_ADDRESS_FAMILY);
     expect(decode(101, Buffer.from([0x50, 0, 0, 0]))).toBe(SLOT_UNDECODABLE);
+    expect(out.reason).toBe(REASON_BAD_VERSION);
+    expect(decode(0, Buffer.from([2, 0, 0]))).toBe(SLOT_UNDECODABLE);
+    expect(out.reason).toBe(REASON_TRUNCATED);
+  });
+
+  it('reports truncated for a cut at every layer of every link type', () => {
+    // [link type, frame, bytes needed to decode it: headers up to the TCP flags / UDP ports]
+    const frames: [number, Buffer, number][] = [
+      [
+        1,
+        ethernet(ETHERTYPE_IPV4, ipv4(6, tcpHeader()), [
+          [0x88a8, 1],
+          [0x8100, 2],
+        ]),
+        22 + 20 + 14,
+      ],
+      [113, linuxSll(ETHERTYPE_IPV6, ipv6(17, udpHeader(0))), 16 + 40 + 8],
+      [0, nullLoopback(2, ipv4(1, icmpEcho())), 4 + 20 + 4],
+      [101, Buffer.from(ipv6(6, tcpHeader())), 40 + 14],
+    ];
+    for (const [linkType, frame, needed] of frames) {
+      for (let len = 0; len < needed; len++) {
+        decode(linkType, frame, len);
+        expect(out.reason).withContext(`link ${linkType} len ${len}`).toBe(REASON_TRUNCATED);
+      }
+      expect(decode(linkType, frame, needed)).not.toBe(SLOT_UNDECODABLE);
+    }
   });
 
   it('survives random garbage of every length on every link type', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
-    for (const linkType of [0, 1, 101, 113, 228, 229, 276]) {
+    for (const linkType of [0, 1, 101, 108, 113, 228, 229, 276]) {
       for (let len = 0; len < 120; len++) {
         const frame = Buffer.from(Array.from({ length: len }, random));
         expect(() => decodeFrame(linkType, frame, len + 10, out)).not.toThrow();
         expect(out.slot).toBeGreaterThanOrEqual(0);
         expect(out.slot).toBeLessThanOrEqual(SLOT_UNDECODABLE);
+        expect(out.slot === SLOT_UNDECODABLE).toBe(out.reason !== 0);
       }
     }
   });
@@ -58,6 +106,25 @@ describe(decodeFrame.name, () => {
 
     expect(wireLength(frame.length, frame.length, out)).toBe(14 + 60000);
     expect(wireLength(frame.length, 65535, out)).toBe(frame.length);
+  });
+});
+
+describe(slotName.name, () => {
+  it('follows the contracts transport order and names the undecodable slot', () => {
+    expect(SLOT_NAMES.length).toBe(SLOT_COUNT);
+    expect(SLOT_NAMES.map((_, slot) => slotName(slot))).toEqual([
+      'tcp',
+      'udp',
+      'icmp',
+      'icmpv6',
+      'arp',
+      'sctp',
+      'gre',
+      'esp',
+      'other',
+    ]);
+    expect(slotName(SLOT_UNDECODABLE)).toBe('undecodable');
+    expect(REASON_NAMES[REASON_UNSUPPORTED_LINK_TYPE]).toBe('unsupported-link-type');
   });
 });
 

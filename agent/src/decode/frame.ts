@@ -1,20 +1,27 @@
 // Hot path: written for speed on purpose (no allocation, reads straight from the Buffer).
 import { decodeEthernet } from './ethernet';
 import type { FrameInfo } from './frame-info';
+import { decodeIpv4 } from './ipv4';
+import { decodeIpv6 } from './ipv6';
 import {
   LINKTYPE_ETHERNET,
   LINKTYPE_IPV4,
   LINKTYPE_IPV6,
   LINKTYPE_LINUX_SLL,
   LINKTYPE_LINUX_SLL2,
+  LINKTYPE_LOOP,
   LINKTYPE_NULL,
   LINKTYPE_RAW,
 } from './link-type';
 import { decodeLinuxSll, decodeLinuxSll2 } from './linux-cooked';
 import { decodeBareIp } from './network';
-import { decodeIpv4 } from './ipv4';
-import { decodeIpv6 } from './ipv6';
-import { SLOT_UNDECODABLE } from './transport-slot';
+import { SLOT_OTHER, SLOT_UNDECODABLE, slotOfIpProto } from './transport-slot';
+import {
+  REASON_NONE,
+  REASON_TRUNCATED,
+  REASON_UNSUPPORTED_ADDRESS_FAMILY,
+  REASON_UNSUPPORTED_LINK_TYPE,
+} from './undecodable-reason';
 
 // BSD loopback address families: AF_INET is 2 everywhere, AF_INET6 differs per OS.
 const AF_INET = 2;
@@ -24,51 +31,61 @@ const AF_INET6_FREEBSD = 28;
 const AF_INET6_DARWIN = 30;
 
 /**
- * Classifies one captured frame into `out.slot`. Never throws and never reads past
- * `min(len, buf.length)`: a short or malformed frame ends as SLOT_UNDECODABLE.
+ * Decodes one captured frame into `out` (reset first). Never throws and never reads past
+ * `min(len, buf.length)`: a short or malformed frame ends as SLOT_UNDECODABLE with a reason.
  */
 export function decodeFrame(linkType: number, buf: Buffer, len: number, out: FrameInfo): void {
   out.reset();
   const n = len < buf.length ? len : buf.length;
-  switch (linkType) {
-    case LINKTYPE_ETHERNET:
-      decodeEthernet(buf, n, out);
-      return;
-    case LINKTYPE_LINUX_SLL:
-      decodeLinuxSll(buf, n, out);
-      return;
-    case LINKTYPE_LINUX_SLL2:
-      decodeLinuxSll2(buf, n, out);
-      return;
-    case LINKTYPE_RAW:
-      decodeBareIp(buf, n, 0, out);
-      return;
-    case LINKTYPE_IPV4:
-      decodeIpv4(buf, n, 0, out);
-      return;
-    case LINKTYPE_IPV6:
-      decodeIpv6(buf, n, 0, out);
-      return;
-    case LINKTYPE_NULL:
-      decodeNull(buf, n, out);
-      return;
-    default:
-      out.slot = SLOT_UNDECODABLE;
+  const reason = decodeLink(linkType, buf, n, out);
+  if (reason !== REASON_NONE) {
+    out.reason = reason;
+    out.slot = SLOT_UNDECODABLE;
+  } else if (out.outer.ipProto >= 0) {
+    out.slot = slotOfIpProto(out.outer.ipProto);
+  } else if (out.slot === SLOT_UNDECODABLE) {
+    // Decoded but not IP or ARP: LLC, STP, LLDP and the like.
+    out.slot = SLOT_OTHER;
   }
 }
 
-// The family is a 4-byte word in the capturing host's byte order, so read whichever end is set.
-function decodeNull(buf: Buffer, len: number, out: FrameInfo): void {
-  if (len < 4) return;
+function decodeLink(linkType: number, buf: Buffer, len: number, out: FrameInfo): number {
+  switch (linkType) {
+    case LINKTYPE_ETHERNET:
+      return decodeEthernet(buf, len, 0, out, out.outer, false);
+    case LINKTYPE_LINUX_SLL:
+      return decodeLinuxSll(buf, len, out);
+    case LINKTYPE_LINUX_SLL2:
+      return decodeLinuxSll2(buf, len, out);
+    case LINKTYPE_RAW:
+      return decodeBareIp(buf, len, 0, out);
+    case LINKTYPE_IPV4:
+      return decodeIpv4(buf, len, 0, out, out.outer, false);
+    case LINKTYPE_IPV6:
+      return decodeIpv6(buf, len, 0, out, out.outer, false);
+    case LINKTYPE_NULL:
+    case LINKTYPE_LOOP:
+      return decodeNull(buf, len, out);
+    default:
+      return REASON_UNSUPPORTED_LINK_TYPE;
+  }
+}
+
+// The family is a 4-byte word in the capturing host's byte order (network order for LOOP), so
+// read whichever end is set.
+function decodeNull(buf: Buffer, len: number, out: FrameInfo): number {
+  if (len < 4) return REASON_TRUNCATED;
   const family = buf[0] !== 0 ? buf[0] : buf[3];
-  if (family === AF_INET) decodeIpv4(buf, len, 4, out);
-  else if (
-    family === AF_INET6_LINUX ||
-    family === AF_INET6_BSD ||
-    family === AF_INET6_FREEBSD ||
-    family === AF_INET6_DARWIN
-  ) {
-    decodeIpv6(buf, len, 4, out);
+  switch (family) {
+    case AF_INET:
+      return decodeIpv4(buf, len, 4, out, out.outer, false);
+    case AF_INET6_LINUX:
+    case AF_INET6_BSD:
+    case AF_INET6_FREEBSD:
+    case AF_INET6_DARWIN:
+      return decodeIpv6(buf, len, 4, out, out.outer, false);
+    default:
+      return REASON_UNSUPPORTED_ADDRESS_FAMILY;
   }
 }
 

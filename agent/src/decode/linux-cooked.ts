@@ -1,25 +1,20 @@
 // Hot path: written for speed on purpose (no allocation, reads straight from the Buffer).
+import { readU16 } from './bytes';
 import type { FrameInfo } from './frame-info';
 import { decodeNetwork } from './network';
-import { SLOT_UNDECODABLE } from './transport-slot';
+import { REASON_TRUNCATED } from './undecodable-reason';
 
 const SLL_HEADER = 16;
 const SLL2_HEADER = 20;
 
 /** Linux cooked capture v1 (the `any` device): protocol type at bytes 14-15. */
-export function decodeLinuxSll(buf: Buffer, len: number, out: FrameInfo): void {
-  if (len < SLL_HEADER) {
-    out.slot = SLOT_UNDECODABLE;
-    return;
-  }
-  decodeNetwork((buf[14] << 8) | buf[15], buf, len, SLL_HEADER, out);
+export function decodeLinuxSll(buf: Buffer, len: number, out: FrameInfo): number {
+  if (len < SLL_HEADER) return REASON_TRUNCATED;
+  return decodeNetwork(readU16(buf, 14), buf, len, SLL_HEADER, out, out.outer, false);
 }
 
 /** Linux cooked capture v2: protocol type at bytes 0-1. */
-export function decodeLinuxSll2(buf: Buffer, len: number, out: FrameInfo): void {
-  if (len < SLL2_HEADER) {
-    out.slot = SLOT_UNDECODABLE;
-    return;
-  }
-  decodeNetwork((buf[0] << 8) | buf[1], buf, len, SLL2_HEADER, out);
+export function decodeLinuxSll2(buf: Buffer, len: number, out: FrameInfo): number {
+  if (len < SLL2_HEADER) return REASON_TRUNCATED;
+  return decodeNetwork(readU16(buf, 0), buf, len, SLL2_HEADER, out, out.outer, false);
 }
