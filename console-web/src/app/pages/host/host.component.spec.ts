@@ -5,7 +5,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import type { CaptureState, HostInterfacesResponse } from '@nta/contracts';
 import { FakeLiveService } from '../../../testing/fake-live.service';
-import { host, report } from '../../../testing/fixtures';
+import { flow, host, report, talker } from '../../../testing/fixtures';
 import { LiveService } from '../../services/live.service';
 import { HostComponent } from './host.component';
 
@@ -151,6 +151,33 @@ describe(HostComponent.name, () => {
     const table = el().querySelector('nta-transport-table')!;
     expect(table.textContent).toContain('42');
     expect(table.textContent).toContain('4.20 kB');
+  });
+
+  it('feeds live reports to the analysis panels', async () => {
+    live.reportEvents.next({
+      ...report(8, now, 42, 4200),
+      applications: { ssh: { bytes: 4200, packets: 42 } },
+      flows: [flow({ application: 'ssh', bPort: 22 })],
+      samples: [
+        { dst: '10.0.0.9', info: 'SSH-2.0', length: 80, protocol: 'SSH', src: '10.0.0.5', ts: now },
+      ],
+      talkers: {
+        local: [talker('10.0.0.5', { bytesOut: 4200, packetsOut: 42 })],
+        localOther: { bytes: 0, packets: 0 },
+        remote: [],
+        remoteOther: { bytes: 0, packets: 0 },
+      },
+    });
+    await fixture.whenStable();
+
+    expect(el().querySelector('nta-protocol-pie tr[data-name=tcp]')).not.toBeNull();
+    expect(el().querySelector('nta-application-chart tr[data-name=ssh]')).not.toBeNull();
+    expect(el().querySelector('nta-flows-table tbody')?.textContent).toContain('93.184.216.34:22');
+    expect(el().querySelector('nta-talkers-table tr[data-address="10.0.0.5"]')).not.toBeNull();
+    expect(el().querySelector('nta-packet-table td.info')?.textContent).toBe('SSH-2.0');
+    expect(el().querySelector('nta-quality-panel [data-test=coverage]')?.textContent).toContain(
+      '42 captured',
+    );
   });
 
   it('follows host events: offline disables Start', async () => {
