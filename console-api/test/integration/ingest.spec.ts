@@ -1,6 +1,7 @@
 // Starts: a fresh Postgres database, the real console in-process (HTTP + embedded aedes), and a
 // real mqtt.js client as a fake agent.
 import type { ApiErrorBody, HostStatsResponse, HostSummary } from '@nta/contracts';
+import type { HostStatsWithAnalysisResponse } from '../../src/app/hosts/dto/stats-response.dto';
 import type { IngestCounters } from '../../src/app/ingest/ingest-stats';
 import { FakeAgent, testReport } from './support/fake-agent';
 import { eventually, startTestConsole, type TestConsole } from './support/test-console';
@@ -48,7 +49,7 @@ describe('ingest over MQTT', () => {
       "SELECT count(*) AS n FROM reports WHERE agent_id = 'ingest-01' AND seq = 10",
     );
     expect(rows[0].n).toBe('1');
-    const stats = await sut.api<HostStatsResponse>(
+    const stats = await sut.api<HostStatsWithAnalysisResponse>(
       `/api/hosts/ingest-01/stats?from=${report.intervalStart - 1}&to=${report.intervalEnd}`,
     );
     expect(stats.status).toBe(200);
@@ -63,6 +64,9 @@ describe('ingest over MQTT', () => {
         seq: 10,
         transport: report.transport,
         undecodable: 0,
+        applications: report.applications,
+        direction: report.direction,
+        quality: report.quality,
       },
     ]);
   });

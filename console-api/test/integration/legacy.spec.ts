@@ -89,6 +89,29 @@ describe('legacy single-host routes', () => {
       total_bytes: 3000,
     });
 
+    // Newer transports appear once seen, beside the Flask tool's keys.
+    const sctp = testReport('legacy-01', 4, { totals: { bytes: 100, packets: 1 } });
+    sctp.transport = {
+      ...sctp.transport,
+      sctp: { bytes: 100, packets: 1 },
+      tcp: { bytes: 0, packets: 0 },
+      udp: { bytes: 0, packets: 0 },
+    };
+    await first.publish('stats', sctp);
+    const withSctp = await eventually('sctp counted', async () => {
+      const r = await sut.api<LegacyStatsResponse>('/api/stats');
+      return r.body.packet_count === 11 ? r.body : undefined;
+    });
+    expect(withSctp.protocols).toEqual({
+      ARP: 0,
+      ICMP: 0,
+      ICMPv6: 0,
+      Other: 0,
+      SCTP: 1,
+      TCP: 4,
+      UDP: 6,
+    });
+
     const stopped = await sut.api('/api/stop_capture', { body: '{}', method: 'POST' });
     expect(stopped.body).toEqual({ host: 'legacy-01', status: 'stopped' });
   });

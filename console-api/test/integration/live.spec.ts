@@ -61,6 +61,16 @@ describe('live socket.io pushes', () => {
 
     await eventually('the report pushed', () => (reports.length ? true : undefined));
     expect(reports).toEqual([report]);
+    // The full analysis travels with it: the host page needs no second request per second.
+    expect(report.flows.length).toBeGreaterThan(0);
+    expect(report.samples.length).toBeGreaterThan(0);
+    expect(reports[0].flows).toEqual(report.flows);
+    expect(reports[0].flowsOther).toEqual(report.flowsOther);
+    expect(reports[0].talkers).toEqual(report.talkers);
+    expect(reports[0].samples).toEqual(report.samples);
+    expect(reports[0].quality).toEqual(report.quality);
+    expect(reports[0].applications).toEqual(report.applications);
+    expect(reports[0].names).toEqual(report.names);
     await eventually('the host summary pushed', () =>
       hosts.some((h) => h.id === 'live-01' && h.rate.packetsPerSec === 5) ? true : undefined,
     );
