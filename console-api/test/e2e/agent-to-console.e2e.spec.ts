@@ -6,6 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostStatsResponse, HostSummary, LegacyStatsResponse } from '@nta/contracts';
+import type {
+  HostFlowsResponse,
+  HostQualityResponse,
+  HostTransportsResponse,
+} from '../../src/app/analysis/dto/analysis-response.dto';
+import type { HostPacketsResponse } from '../../src/app/packets/dto/packets-response.dto';
 import { createTestDatabase } from './database';
 import { createTestHost, TestHost } from './netns';
 import { freePort, Proc, startProcess, waitFor } from './processes';
@@ -127,6 +133,34 @@ describe('agent to console, end to end', () => {
     expect(udp).toBeGreaterThanOrEqual(300);
     expect(udp).toBeLessThan(320);
   }, 30_000);
+
+  it("serves the agent's analysis of those datagrams: flow, transports, quality, samples", async () => {
+    const range = `from=${Date.now() - 60_000}`;
+    const base = `/api/hosts/${AGENT_ID}`;
+    const probe = await waitFor(
+      'the probe flow in /api/hosts/:id/flows',
+      async () => {
+        const flows = await api<HostFlowsResponse>(`${base}/flows?${range}`);
+        return flows.flows.find(
+          (f) => f.transport === 'udp' && (f.bPort === 40_000 || f.aPort === 40_000),
+        );
+      },
+      10_000,
+    );
+    expect(probe.packetsAtoB + probe.packetsBtoA).toBeGreaterThanOrEqual(300);
+    expect([probe.a, probe.b].sort()).toEqual([host.hostAddress, host.nsAddress].sort());
+
+    const transports = await api<HostTransportsResponse>(`${base}/transports?${range}`);
+    expect(transports.transport.udp.packets).toBeGreaterThanOrEqual(300);
+
+    const quality = await api<HostQualityResponse>(`${base}/quality?${range}`);
+    expect(quality.points.length).toBeGreaterThan(0);
+    expect(quality.summary.captured).toBeGreaterThanOrEqual(300);
+
+    const packets = await api<HostPacketsResponse>(`${base}/packets?limit=20`);
+    expect(packets.packets.length).toBeGreaterThan(0);
+    expect(packets.packets[0].interface).toBe(host.innerInterface);
+  }, 20_000);
 
   it("answers the original tool's /api/stats for the chosen host", async () => {
     const stats = await api<LegacyStatsResponse>(`/api/stats?host=${AGENT_ID}`);
