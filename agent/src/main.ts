@@ -7,6 +7,7 @@ import { createLogger, errorMessage } from './common/logger';
 import { CliError, parseCliArgs, USAGE } from './config/cli-args';
 import { ConfigError, loadConfig } from './config/load-config';
 import { AgentRuntime } from './runtime/agent-runtime';
+import { runWatch } from './cli/watch-command';
 
 function main(argv: string[]): number | null {
   let cli;
@@ -42,6 +43,10 @@ function main(argv: string[]): number | null {
       process.stderr.write(`nta-agent: cannot list interfaces: ${errorMessage(e)}\n`);
       return 1;
     }
+  }
+  if (cli.command === 'watch') {
+    runWatch(cli, config);
+    return null;
   }
   const log = createLogger(config.logLevel);
   const runtime = new AgentRuntime(config, log);

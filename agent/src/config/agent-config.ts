@@ -1,7 +1,7 @@
 import { AGENT_ID_PATTERN, DEFAULT_BROKER_PORT } from '@nta/contracts';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../common/logger';
-import type { ValueFlag } from './cli-args';
+import type { BooleanFlag, ValueFlag } from './cli-args';
 
 export interface AgentConfig {
   agentId: string;
@@ -10,10 +10,21 @@ export interface AgentConfig {
   // Options set by flag, environment or file: these win over choices persisted in the state dir.
   explicit: readonly (keyof AgentConfig)[];
   filter: string | null;
+  // Seconds without a packet before a flow is forgotten.
+  flowIdleSeconds: number;
   interface: string | null;
   logLevel: LogLevel;
+  // Flows tracked at once; beyond it the idle, then the smallest, are evicted.
+  maxFlows: number;
   password: string | null;
+  // PTR lookups for unnamed talkers: off by default (sends DNS queries of its own).
+  reverseDns: boolean;
+  reverseDnsRate: number;
+  // Packet samples per report, for the live packet table.
+  samples: number;
   stateDir: string;
+  topFlows: number;
+  topTalkers: number;
 }
 
 const consoleUrlSchema = z.string().transform((value, ctx) => {
@@ -44,9 +55,16 @@ const filterSchema = z
   .nullable()
   .transform((v) => (v === null || v.trim() === '' ? null : v));
 
+const intIn = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `expected a whole number from ${min} to ${max}` })
+    .int(`expected a whole number from ${min} to ${max}`)
+    .min(min, `expected a whole number from ${min} to ${max}`)
+    .max(max, `expected a whole number from ${min} to ${max}`);
+
 export interface OptionSpec {
   env: string;
-  flag: ValueFlag | '--no-autostart';
+  flag: ValueFlag | BooleanFlag;
   key: Exclude<keyof AgentConfig, 'explicit'>;
   schema: z.ZodType<unknown, unknown>;
   secret?: boolean;
@@ -65,6 +83,12 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   { env: 'NTA_CONSOLE_URL', flag: '--console-url', key: 'consoleUrl', schema: consoleUrlSchema },
   { env: 'NTA_FILTER', flag: '--filter', key: 'filter', schema: filterSchema },
   {
+    env: 'NTA_FLOW_IDLE_SECONDS',
+    flag: '--flow-idle',
+    key: 'flowIdleSeconds',
+    schema: intIn(1, 86_400),
+  },
+  {
     env: 'NTA_INTERFACE',
     flag: '--interface',
     key: 'interface',
@@ -76,6 +100,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     key: 'logLevel',
     schema: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
   },
+  { env: 'NTA_MAX_FLOWS', flag: '--max-flows', key: 'maxFlows', schema: intIn(1_024, 1_048_576) },
   {
     env: 'NTA_AGENT_PASSWORD',
     flag: '--password',
@@ -83,12 +108,22 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     schema: z.string().min(1, 'must not be empty').max(1024),
     secret: true,
   },
+  { env: 'NTA_REVERSE_DNS', flag: '--reverse-dns', key: 'reverseDns', schema: booleanText },
+  {
+    env: 'NTA_REVERSE_DNS_RATE',
+    flag: '--reverse-dns-rate',
+    key: 'reverseDnsRate',
+    schema: intIn(1, 1_000),
+  },
+  { env: 'NTA_SAMPLES', flag: '--samples', key: 'samples', schema: intIn(0, 200) },
   {
     env: 'NTA_STATE_DIR',
     flag: '--state-dir',
     key: 'stateDir',
     schema: z.string().min(1, 'must not be empty'),
   },
+  { env: 'NTA_TOP_FLOWS', flag: '--top-flows', key: 'topFlows', schema: intIn(1, 500) },
+  { env: 'NTA_TOP_TALKERS', flag: '--top-talkers', key: 'topTalkers', schema: intIn(1, 100) },
 ];
 
 export const CONFIG_FILE_ENV = 'NTA_AGENT_CONFIG';

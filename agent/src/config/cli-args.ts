@@ -1,4 +1,4 @@
-export const COMMANDS = ['run', 'interfaces', 'help'] as const;
+export const COMMANDS = ['run', 'watch', 'interfaces', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 // Flags taking a value, by flag name; `--flag value` and `--flag=value` both work.
@@ -7,24 +7,39 @@ export const VALUE_FLAGS = [
   '--config',
   '--console-url',
   '--filter',
+  '--flow-idle',
   '--interface',
   '--log-level',
+  '--max-flows',
   '--password',
+  '--reverse-dns-rate',
+  '--samples',
+  '--seconds',
   '--state-dir',
+  '--top-flows',
+  '--top-talkers',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
+export type BooleanFlag = '--no-autostart' | '--reverse-dns';
 
 export interface CliArgs {
   autostart: boolean | undefined;
   command: Command;
   json: boolean;
+  reverseDns: boolean | undefined;
   values: Partial<Record<ValueFlag, string>>;
 }
 
 export class CliError extends Error {}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { autostart: undefined, command: 'run', json: false, values: {} };
+  const args: CliArgs = {
+    autostart: undefined,
+    command: 'run',
+    json: false,
+    reverseDns: undefined,
+    values: {},
+  };
   let commandSeen = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -32,6 +47,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     else if (arg === '--json') args.json = true;
     else if (arg === '--no-autostart') args.autostart = false;
     else if (arg === '--autostart') args.autostart = true;
+    else if (arg === '--reverse-dns') args.reverseDns = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
@@ -61,6 +77,9 @@ export const USAGE = `nta-agent — captures traffic with libpcap and reports it
 
 Usage:
   node agent/dist/main.js [run] [options]      connect to the console and capture (default)
+  node agent/dist/main.js watch [--json] [--seconds N] [--interface IF] [--filter BPF]
+                                               capture without a console: one report per second
+                                               on stdout (--json: the exact published payload)
   node agent/dist/main.js interfaces [--json]  print the capturable interfaces and exit
   node agent/dist/main.js --help
 
@@ -75,6 +94,16 @@ Options (flag > environment > config file > default):
   --state-dir DIR      last seq, interface, filter NTA_STATE_DIR      (~/.local/state/nta-agent,
                                                                        /var/lib/nta-agent as root)
   --log-level LEVEL    error|warn|info|debug       NTA_LOG_LEVEL      (info)
+
+Analysis:
+  --top-flows N        flows per report (1-500)    NTA_TOP_FLOWS      (50)
+  --top-talkers N      local and remote talkers    NTA_TOP_TALKERS    (20)
+  --samples N          packet samples per report   NTA_SAMPLES        (50)
+  --max-flows N        flows tracked at once       NTA_MAX_FLOWS      (65536)
+  --flow-idle SECONDS  forget flows idle this long NTA_FLOW_IDLE_SECONDS (60)
+  --reverse-dns        PTR lookups for unnamed     NTA_REVERSE_DNS    (off)
+                       talkers (cached, rate-limited)
+  --reverse-dns-rate N lookups per second at most  NTA_REVERSE_DNS_RATE (10)
 
 Capturing needs CAP_NET_RAW and CAP_NET_ADMIN:
   sudo setcap cap_net_raw,cap_net_admin=eip "$(readlink -f "$(command -v node)")"`;

@@ -44,10 +44,17 @@ describe(loadConfig.name, () => {
       consoleUrl: 'mqtt://127.0.0.1:1883',
       explicit: [],
       filter: null,
+      flowIdleSeconds: 60,
       interface: 'eth0',
       logLevel: 'info',
+      maxFlows: 65_536,
       password: null,
+      reverseDns: false,
+      reverseDnsRate: 10,
+      samples: 50,
       stateDir: '/home/ops/.local/state/nta-agent',
+      topFlows: 50,
+      topTalkers: 20,
     });
   });
 

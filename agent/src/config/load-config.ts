@@ -24,7 +24,12 @@ export function loadConfig(inputs: ConfigInputs): AgentConfig {
   const fileValues = readConfigFile(inputs);
   const explicit: Partial<Record<keyof AgentConfig, unknown>> = {};
   for (const spec of OPTION_SPECS) {
-    const cliValue = spec.flag === '--no-autostart' ? cli.autostart : cli.values[spec.flag];
+    const cliValue =
+      spec.flag === '--no-autostart'
+        ? cli.autostart
+        : spec.flag === '--reverse-dns'
+          ? cli.reverseDns
+          : cli.values[spec.flag];
     if (cliValue !== undefined) {
       explicit[spec.key] = parse(spec, cliValue, spec.flag);
     } else if (env[spec.env] !== undefined) {
@@ -61,12 +66,19 @@ function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
     consoleUrl: DEFAULT_CONSOLE_URL,
     explicit: [],
     filter: null,
+    flowIdleSeconds: 60,
     interface: interfaceGiven ? null : inputs.defaultInterface(),
     logLevel: 'info',
+    maxFlows: 65_536,
     password: null,
+    reverseDns: false,
+    reverseDnsRate: 10,
+    samples: 50,
     stateDir: inputs.isRoot
       ? '/var/lib/nta-agent'
       : join(inputs.homedir, '.local', 'state', 'nta-agent'),
+    topFlows: 50,
+    topTalkers: 20,
   };
 }
 

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { StatsAccumulator } from '../aggregate/stats-accumulator';
 import { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } from '../capture/cap-source';
 import { CaptureError } from '../capture/capture-error';
 import { listInterfaces } from '../capture/interfaces';
@@ -15,6 +14,7 @@ import {
   offlineStatus,
   onlineStatus,
 } from '../publish/payloads';
+import { createAccumulator } from './create-accumulator';
 import { createPacketPipeline } from './packet-pipeline';
 import { ReportLoop } from './report-loop';
 
@@ -34,12 +34,13 @@ export class AgentRuntime {
     this.identity = { agentId: config.agentId, hostname: hostname(), version: readAgentVersion() };
     const state = new StateStore(config.stateDir, log);
     const choice = this.initialChoice(state);
-    const accumulator = new StatsAccumulator(Date.now());
+    const accumulator = createAccumulator(config);
     const reports = new ReportLoop({
       accumulator,
       agentId: config.agentId,
       emit: (report) => this.session.publishReport(report),
       nextSeq: () => state.nextSeq(),
+      queued: () => this.session.queuedReports,
     });
     this.capture = new CapSource({
       bufferSize: DEFAULT_CAPTURE_BUFFER_BYTES,

@@ -1,6 +1,6 @@
 import type { StatsReport } from '@nta/contracts';
 import { StatsAccumulator } from '../aggregate/stats-accumulator';
-import { SLOT_UDP } from '../decode/transport-slot';
+import { packet } from '../aggregate/testdata/packets';
 import { ReportLoop } from './report-loop';
 
 describe(ReportLoop.name, () => {
@@ -8,6 +8,11 @@ describe(ReportLoop.name, () => {
   let reports: StatsReport[];
   let accumulator: StatsAccumulator;
   let sut: ReportLoop;
+  let interfaceCounts: (number | null)[];
+  const udp = (wire: number) => {
+    const p = packet({ dst: '10.0.0.2', src: '10.0.0.1' });
+    accumulator.add(p.info, p.buf, wire, 1, clock);
+  };
 
   beforeEach(() => {
     jasmine.clock().install();
@@ -15,12 +20,15 @@ describe(ReportLoop.name, () => {
     reports = [];
     let seq = 41;
     accumulator = new StatsAccumulator(1);
+    interfaceCounts = [4, null, 0];
     sut = new ReportLoop({
       accumulator,
       agentId: 'host-1',
+      counters: () => ({ delta: () => interfaceCounts.shift() ?? null }),
       emit: (r) => reports.push(r),
       nextSeq: () => ++seq,
       now: () => clock,
+      queued: () => 7,
     });
   });
 
@@ -33,7 +41,7 @@ describe(ReportLoop.name, () => {
 
   it('emits one report per second with increasing seq, even without traffic', () => {
     sut.onCaptureStart('eth0');
-    accumulator.add(SLOT_UDP, 100);
+    udp(100);
     advance(3_000);
 
     expect(reports.map((r) => r.seq)).toEqual([42, 43, 44]);
@@ -43,10 +51,31 @@ describe(ReportLoop.name, () => {
     expect(reports.every((r) => r.interface === 'eth0')).toBeTrue();
   });
 
+  it('fills coverage from the interface counters, the publisher queue and the lag', () => {
+    sut.onCaptureStart('eth0');
+    udp(100);
+    advance(1_000);
+    advance(1_000);
+
+    expect(reports.map((r) => r.quality.coveragePct)).toEqual([25, null]);
+    expect(reports.map((r) => r.quality.interfacePackets)).toEqual([4, null]);
+    expect(reports.every((r) => r.quality.queued === 7)).toBeTrue();
+    expect(reports.every((r) => r.quality.publishLagMs === 0)).toBeTrue();
+  });
+
+  it('measures how late a report reaches the publisher when the timer fires late', () => {
+    sut.onCaptureStart('eth0');
+    // The event loop was busy: the clock is 250 ms past the due time when the timer runs.
+    clock += 1_250;
+    jasmine.clock().tick(1_000);
+
+    expect(reports[0].quality.publishLagMs).toBe(250);
+  });
+
   it('reports the partial interval at the end of a capture, then stays quiet', () => {
     sut.onCaptureStart('eth0');
     advance(1_000);
-    accumulator.add(SLOT_UDP, 60);
+    udp(60);
     advance(400);
     sut.onCaptureEnd('eth0');
     advance(5_000);

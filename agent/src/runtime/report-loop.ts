@@ -1,18 +1,29 @@
 import { REPORT_INTERVAL_MS, type StatsReport } from '@nta/contracts';
 import type { StatsAccumulator } from '../aggregate/stats-accumulator';
 import type { CaptureListener } from '../capture/cap-source';
+import { InterfaceCounters } from '../capture/interface-counters';
+
+export interface PacketCounter {
+  delta(): number | null;
+}
 
 export interface ReportLoopOptions {
   accumulator: StatsAccumulator;
   agentId: string;
+  // The interface's own packet counters (coverage); /sys/class/net by default.
+  counters?: (iface: string) => PacketCounter;
   emit: (report: StatsReport) => void;
   intervalMs?: number;
   nextSeq: () => number;
   now?: () => number;
+  // Reports already waiting in the publisher.
+  queued?: () => number;
 }
 
 /** Flushes the accumulator every second while a capture runs, zero traffic included. */
 export class ReportLoop implements CaptureListener {
+  private counters: PacketCounter | null = null;
+  private dueAt = 0;
   private iface: string | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -20,29 +31,40 @@ export class ReportLoop implements CaptureListener {
 
   onCaptureStart(iface: string): void {
     this.iface = iface;
-    this.opts.accumulator.reset(this.now());
-    this.timer ??= setInterval(() => this.flush(), this.opts.intervalMs ?? REPORT_INTERVAL_MS);
+    const now = this.now();
+    this.opts.accumulator.reset(now);
+    this.counters = (this.opts.counters ?? ((i) => new InterfaceCounters(i)))(iface);
+    const interval = this.opts.intervalMs ?? REPORT_INTERVAL_MS;
+    this.dueAt = now + interval;
+    this.timer ??= setInterval(() => this.flush(true), interval);
   }
 
   // The partial interval is reported too, so packets seen before a stop are not lost.
   onCaptureEnd(iface: string): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.iface === iface) this.flush();
+    if (this.iface === iface) this.flush(false);
     this.iface = null;
   }
 
-  private flush(): void {
+  private flush(onTimer: boolean): void {
     if (this.iface === null) return;
     const { accumulator, agentId, emit, nextSeq } = this.opts;
-    emit(
-      accumulator.flush({
-        agentId,
-        interface: this.iface,
-        intervalEnd: this.now(),
-        seq: nextSeq(),
-      }),
-    );
+    const intervalEnd = this.now();
+    const report = accumulator.flush({
+      agentId,
+      interface: this.iface,
+      interfacePackets: this.counters?.delta() ?? null,
+      intervalEnd,
+      seq: nextSeq(),
+    });
+    // Lag: how late the report reaches the publisher after its interval was due to end (a
+    // saturated event loop fires the timer late). Node reschedules from each firing.
+    const due = onTimer ? this.dueAt : intervalEnd;
+    if (onTimer) this.dueAt = intervalEnd + (this.opts.intervalMs ?? REPORT_INTERVAL_MS);
+    report.quality.publishLagMs = Math.max(0, this.now() - due);
+    report.quality.queued = this.opts.queued?.() ?? 0;
+    emit(report);
   }
 
   private now(): number {

@@ -1,0 +1,24 @@
+import { StatsAccumulator } from '../aggregate/stats-accumulator';
+import { NameTable } from '../classify/name-table';
+import { ReverseDns } from '../classify/reverse-dns';
+import type { AgentConfig } from '../config/agent-config';
+
+const NAME_CAPACITY = 16_384;
+const REVERSE_CACHE = 16_384;
+
+/** The analysis stage as configured: flow table size, top-N sizes, samples, names. */
+export function createAccumulator(config: AgentConfig, now = Date.now()): StatsAccumulator {
+  const names = new NameTable(NAME_CAPACITY);
+  const reverseDns = config.reverseDns
+    ? new ReverseDns({ cacheSize: REVERSE_CACHE, names, perSecond: config.reverseDnsRate })
+    : null;
+  return new StatsAccumulator(now, {
+    flowCapacity: config.maxFlows,
+    flowIdleMs: config.flowIdleSeconds * 1000,
+    names,
+    reverseDns,
+    samples: config.samples,
+    topFlows: config.topFlows,
+    topTalkers: config.topTalkers,
+  });
+}
