@@ -1,12 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  CaptureResponse,
-  HostInterfacesResponse,
-  HostStatsResponse,
-  HostSummary,
-} from '@nta/contracts';
+import type { CaptureResponse, HostInterfacesResponse, HostSummary } from '@nta/contracts';
 import { Observable } from 'rxjs';
+import type { HostStatsWithAnalysisResponse } from './analysis-api';
 import { apiUrl } from './api-url';
 
 @Injectable({ providedIn: 'root' })
@@ -31,8 +27,8 @@ export class HostsService {
   }
 
   /** Per-second reports of one host between two epoch-ms instants. */
-  stats(id: string, from: number, to: number): Observable<HostStatsResponse> {
+  stats(id: string, from: number, to: number): Observable<HostStatsWithAnalysisResponse> {
     const params = new HttpParams().set('from', from).set('to', to);
-    return this.http.get<HostStatsResponse>(apiUrl('hosts', id, 'stats'), { params });
+    return this.http.get<HostStatsWithAnalysisResponse>(apiUrl('hosts', id, 'stats'), { params });
   }
 }

@@ -72,4 +72,52 @@ describe(HostAnalysisStore.name, () => {
     expect(sut.names().size).toBe(0);
     expect(sut.quality()).toBeNull();
   });
+
+  it('seeds flows and talkers as one block: no second twice, gone a minute after its end', () => {
+    sut.add(full(1));
+    sut.seedTop('agent-1', t0 - 60_000, {
+      flows: [flow()],
+      flowsOther: { bytes: 900, packets: 9 },
+      talkers: {
+        local: [],
+        localOther: { bytes: 0, packets: 0 },
+        remote: [talker('192.0.2.77', { bytesIn: 5, packetsIn: 1 })],
+        remoteOther: { bytes: 0, packets: 0 },
+      },
+      to: t0 + 1000 - 1,
+    });
+    // Report 1 is inside the block: its own flows no longer count.
+    expect(sut.flows().total).toEqual({ bytes: 2000, packets: 12 });
+    sut.add(full(2));
+    expect(sut.flows().total).toEqual({ bytes: 3100, packets: 15 });
+    expect(sut.talkers().remote.rows.map((r) => r.address)).toContain('192.0.2.77');
+
+    sut.add(full(61));
+    expect(sut.flows().total).toEqual({ bytes: 2200, packets: 6 });
+    expect(sut.talkers().remote.rows.map((r) => r.address)).not.toContain('192.0.2.77');
+  });
+
+  it('puts stored packets behind live ones, without those of reports seen live', () => {
+    sut.add(full(2));
+    const stored = (seq: number) => ({
+      dst: 'b',
+      info: `stored ${seq}`,
+      interface: 'eth0',
+      length: 60,
+      protocol: 'UDP',
+      seq,
+      src: 'a',
+      ts: t0,
+    });
+    sut.seedPackets([stored(2), stored(1)]);
+    expect(sut.packets().map((p) => p.info)).toEqual(['seq 2', 'stored 1']);
+    expect(new Set(sut.packets().map((p) => p.id)).size).toBe(2);
+  });
+
+  it('keeps names learned live over the stored ones', () => {
+    sut.add(full(3));
+    sut.seedNames({ '192.0.2.3': 'old.example', '192.0.2.9': 'nine.example' });
+    expect(sut.names().get('192.0.2.3')).toBe('host-3.example');
+    expect(sut.names().get('192.0.2.9')).toBe('nine.example');
+  });
 });

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { CaptureState, HostInterfacesResponse } from '@nta/contracts';
+import type { CaptureState, HostInterfacesResponse, PacketSample } from '@nta/contracts';
 import { FakeLiveService } from '../../../testing/fake-live.service';
 import { flow, host, report, talker } from '../../../testing/fixtures';
 import { LiveService } from '../../services/live.service';
@@ -42,6 +42,15 @@ describe(HostComponent.name, () => {
     ],
     updatedAt: now,
   };
+  const remote = '93.184.216.34';
+  const packet = (info: string): PacketSample => ({
+    dst: remote,
+    info,
+    length: 60,
+    protocol: 'TLS',
+    src: '10.0.0.5',
+    ts: now - 500,
+  });
   let fixture: ComponentFixture<HostComponent>;
   let http: HttpTestingController;
   let live: FakeLiveService;
@@ -77,6 +86,32 @@ describe(HostComponent.name, () => {
       points: [{ ...report(7, now - 1000), bytes: 1000, packets: 10 }],
       to: now,
       totals: { bytes: 1000, packets: 10 },
+    });
+    await fixture.whenStable();
+    http
+      .expectOne('/api/hosts/agent-1/names')
+      .flush({ host: 'agent-1', names: { [remote]: 'ex.com' } });
+    http.expectOne('/api/hosts/agent-1/packets?limit=500').flush({
+      host: 'agent-1',
+      interface: null,
+      packets: [
+        { ...packet('stored'), interface: 'eth0', seq: 7 },
+        { ...packet('stored before'), interface: 'eth0', seq: 6 },
+      ],
+    });
+    const flows = http.expectOne((r) => r.url === '/api/hosts/agent-1/flows');
+    const talkers = http.expectOne((r) => r.url === '/api/hosts/agent-1/talkers');
+    // Exactly the stored seconds the live window holds, in agent time.
+    expect(flows.request.params.get('from')).toBe(String(now - 1000 - 60_000));
+    expect(flows.request.params.get('to')).toBe(String(now - 1000 - 1));
+    expect(talkers.request.params.get('to')).toBe(String(now - 1000 - 1));
+    flows.flush({ flows: [flow()], omitted: 0, others: { bytes: 500, packets: 5 } });
+    talkers.flush({
+      local: [],
+      localOther: { bytes: 0, packets: 0 },
+      omitted: { local: 0, remote: 0 },
+      remote: [talker(remote, { bytesIn: 1000, packetsIn: 2 })],
+      remoteOther: { bytes: 0, packets: 0 },
     });
     await fixture.whenStable();
   });
@@ -153,6 +188,29 @@ describe(HostComponent.name, () => {
     expect(table.textContent).toContain('4.20 kB');
   });
 
+  it('starts the analysis panels from the console, then adds live reports once each', async () => {
+    const flowRow = () => el().querySelector('nta-flows-table tbody tr')!;
+    expect(flowRow().querySelector('.name')?.textContent).toBe('ex.com');
+    expect(el().querySelector('nta-flows-table [data-test=total]')?.textContent).toContain(
+      '1.60 kB',
+    );
+    expect(el().querySelector('nta-talkers-table tr[data-address="93.184.216.34"]')).not.toBeNull();
+
+    // The window's last stored second comes again live: counted once. The next one adds.
+    const again = { ...report(7, now - 1000), flows: [flow()] };
+    live.reportEvents.next(again);
+    live.reportEvents.next({ ...report(10, now), flows: [flow()], samples: [packet('new')] });
+    await fixture.whenStable();
+
+    expect(el().querySelector('nta-flows-table [data-test=total]')?.textContent).toContain(
+      '2.70 kB',
+    );
+    const infos = [...el().querySelectorAll('nta-packet-table td.info')].map(
+      (td) => td.textContent,
+    );
+    expect(infos).toEqual(['new', 'stored', 'stored before']);
+  });
+
   it('feeds live reports to the analysis panels', async () => {
     live.reportEvents.next({
       ...report(8, now, 42, 4200),
@@ -176,7 +234,7 @@ describe(HostComponent.name, () => {
     expect(el().querySelector('nta-talkers-table tr[data-address="10.0.0.5"]')).not.toBeNull();
     expect(el().querySelector('nta-packet-table td.info')?.textContent).toBe('SSH-2.0');
     expect(el().querySelector('nta-quality-panel [data-test=coverage]')?.textContent).toContain(
-      '42 captured',
+      '52 captured',
     );
   });
 

@@ -11,7 +11,19 @@ import {
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { CaptureResponse, CaptureState, HostSummary, InterfaceInfo } from '@nta/contracts';
-import { EMPTY, Observable, catchError, filter, finalize, merge, switchMap, tap } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  catchError,
+  filter,
+  finalize,
+  forkJoin,
+  merge,
+  switchMap,
+  tap,
+} from 'rxjs';
+import { PACKET_ROWS_CAP } from '../../analysis/packet-buffer';
+import { LIVE_WINDOW_MS } from '../../analysis/report-window';
 import {
   CaptureAction,
   CapturePanelComponent,
@@ -32,11 +44,17 @@ import {
 } from '../../components/traffic-chart/traffic-sample';
 import { TransportTableComponent } from '../../components/transport-table/transport-table.component';
 import { BytesPipe } from '../../pipes/bytes.pipe';
+import type { StatsPointWithAnalysis } from '../../services/analysis-api';
+import { AnalysisService } from '../../services/analysis.service';
 import { apiErrorCode, apiErrorMessage } from '../../services/api-error';
 import { CaptureService } from '../../services/capture.service';
 import { HostsService } from '../../services/hosts.service';
 import { LiveService } from '../../services/live.service';
-import { HostAnalysisStore } from './host-analysis.store';
+import { FLOW_ROWS, HostAnalysisStore, TALKER_ROWS } from './host-analysis.store';
+
+// The console merges this many rows for the first minute, so live rows merge into real ones.
+const SEED_FLOWS = Math.max(FLOW_ROWS, 200);
+const SEED_TALKERS = Math.max(TALKER_ROWS, 100);
 
 /**
  * One host: state, capture control, the last two minutes of traffic (history, then live), and
@@ -65,6 +83,7 @@ import { HostAnalysisStore } from './host-analysis.store';
   templateUrl: './host.component.html',
 })
 export class HostComponent {
+  private readonly analysisService = inject(AnalysisService);
   private readonly captureService = inject(CaptureService);
   protected readonly analysis = inject(HostAnalysisStore);
   private readonly destroyRef = inject(DestroyRef);
@@ -75,6 +94,7 @@ export class HostComponent {
   /** The route's `:id`, bound by the router. */
   readonly id = input.required<string>();
 
+  protected readonly analysisError = signal<string | null>(null);
   protected readonly busy = signal<CaptureAction | null>(null);
   protected readonly captureError = signal<string | null>(null);
   protected readonly host = signal<HostSummary | null>(null);
@@ -161,13 +181,56 @@ export class HostComponent {
   private loadHistory(id: string): Observable<unknown> {
     const to = Date.now();
     return this.hostsService.stats(id, to - TRAFFIC_WINDOW_MS, to).pipe(
-      tap((res) => this.samples.update((s) => mergeSamples(s, res.points.map(sampleFromPoint)))),
+      tap((res) => {
+        this.samples.update((s) => mergeSamples(s, res.points.map(sampleFromPoint)));
+        this.analysis.addHistory(id, res.points);
+        this.statsLoading.set(false);
+      }),
       catchError((err: unknown) => {
         this.statsError.set(apiErrorMessage(err));
         return EMPTY;
       }),
       finalize(() => this.statsLoading.set(false)),
+      switchMap((res) => this.loadTop(id, res.points)),
     );
+  }
+
+  private loadNamesAndPackets(id: string): Observable<unknown> {
+    return merge(
+      this.analysisService.names(id).pipe(tap((res) => this.analysis.seedNames(res.names))),
+      this.analysisService
+        .packets(id, PACKET_ROWS_CAP)
+        .pipe(tap((res) => this.analysis.seedPackets(res.packets))),
+    ).pipe(catchError((err: unknown) => this.analysisFailed(err)));
+  }
+
+  // Top flows and talkers of exactly the stored seconds the window holds: agent time, ending
+  // just before the next report starts, so no second is counted twice or missed.
+  private loadTop(id: string, points: readonly StatsPointWithAnalysis[]): Observable<unknown> {
+    if (points.length === 0) return EMPTY;
+    const newest = Math.max(...points.map((p) => p.intervalEnd));
+    const from = newest - LIVE_WINDOW_MS;
+    const to = newest - 1;
+    return forkJoin([
+      this.analysisService.flows(id, from, to, SEED_FLOWS),
+      this.analysisService.talkers(id, from, to, SEED_TALKERS),
+    ]).pipe(
+      tap(([flows, talkers]) => {
+        const { local, localOther, remote, remoteOther } = talkers;
+        this.analysis.seedTop(id, from, {
+          flows: flows.flows,
+          flowsOther: flows.others,
+          talkers: { local, localOther, remote, remoteOther },
+          to,
+        });
+      }),
+      catchError((err: unknown) => this.analysisFailed(err)),
+    );
+  }
+
+  private analysisFailed(err: unknown): Observable<never> {
+    this.analysisError.set(apiErrorMessage(err));
+    return EMPTY;
   }
 
   private patchCapture(capture: CaptureState): void {
@@ -196,6 +259,7 @@ export class HostComponent {
     this.captureError.set(null);
     this.host.set(null);
     this.analysis.reset();
+    this.analysisError.set(null);
     this.hostError.set(null);
     this.interfaces.set(null);
     this.interfacesError.set(null);
@@ -217,6 +281,7 @@ export class HostComponent {
       this.loadHost(id),
       this.loadInterfaces(id),
       this.loadHistory(id),
+      this.loadNamesAndPackets(id),
     );
   }
 }

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { StatsReport } from '@nta/contracts';
+import type { PacketSample, StatsReport } from '@nta/contracts';
 import { FakeLiveService } from '../../../testing/fake-live.service';
 import { flow, host, report, talker } from '../../../testing/fixtures';
 import { LiveService } from '../../services/live.service';
@@ -14,6 +14,15 @@ import { HostComponent } from './host.component';
 describe(`${HostComponent.name} with hostile packets and DNS names`, () => {
   const hostile = (tag: string) =>
     `<script>window.__ntaXss = '${tag}'</script><img src=x onerror="window.__ntaXss = '${tag}'">`;
+
+  const sample = (info: string): PacketSample => ({
+    dst: '10.0.0.5',
+    info,
+    length: 60,
+    protocol: 'DNS',
+    src: '198.51.100.7',
+    ts: Date.now(),
+  });
 
   it('renders them as text in every panel', async () => {
     const live = new FakeLiveService();
@@ -45,24 +54,27 @@ describe(`${HostComponent.name} with hostile packets and DNS names`, () => {
         to: 0,
         totals: { bytes: 0, packets: 0 },
       });
+    http.expectOne('/api/hosts/agent-1/names').flush({
+      host: 'agent-1',
+      names: { '203.0.113.50': hostile('stored-name') },
+    });
+    http.expectOne('/api/hosts/agent-1/packets?limit=500').flush({
+      host: 'agent-1',
+      interface: null,
+      packets: [{ ...sample(hostile('stored-info')), interface: 'eth0', seq: 0 }],
+    });
 
     const base = report(1, Date.now());
     const evil: StatsReport = {
       ...base,
       applications: { [hostile('app')]: { bytes: 10, packets: 1 } },
-      flows: [flow({ application: hostile('flow-app'), b: '198.51.100.7' })],
+      flows: [
+        flow({ application: hostile('flow-app'), b: '198.51.100.7' }),
+        flow({ a: '203.0.113.50', b: '198.51.100.8' }),
+      ],
       names: { '198.51.100.7': hostile('dns-name') },
       quality: { ...base.quality, undecodableReasons: { [hostile('reason')]: 1 } },
-      samples: [
-        {
-          dst: hostile('dst'),
-          info: hostile('info'),
-          length: 60,
-          protocol: 'DNS',
-          src: '198.51.100.7',
-          ts: Date.now(),
-        },
-      ],
+      samples: [{ ...sample(hostile('info')), dst: hostile('dst') }],
       talkers: {
         local: [],
         localOther: { bytes: 0, packets: 0 },
@@ -78,6 +90,12 @@ describe(`${HostComponent.name} with hostile packets and DNS names`, () => {
 
     expect(el.querySelector('nta-packet-table td.info')?.textContent).toBe(hostile('info'));
     expect(el.querySelector('nta-packet-table tbody')?.textContent).toContain(hostile('dst'));
+    expect(el.querySelector('nta-packet-table tbody')?.textContent).toContain(
+      hostile('stored-info'),
+    );
+    expect(el.querySelector('nta-flows-table tbody')?.textContent).toContain(
+      hostile('stored-name'),
+    );
     expect(el.querySelector('nta-flows-table .name')?.textContent).toBe(hostile('dns-name'));
     expect(el.querySelector('nta-flows-table tbody')?.textContent).toContain(hostile('flow-app'));
     expect(el.querySelector('nta-talkers-table .name')?.textContent).toBe(hostile('talker'));
