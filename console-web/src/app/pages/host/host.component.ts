@@ -195,13 +195,18 @@ export class HostComponent {
     );
   }
 
+  // Independent: one failing route must not cancel the other.
   private loadNamesAndPackets(id: string): Observable<unknown> {
     return merge(
-      this.analysisService.names(id).pipe(tap((res) => this.analysis.seedNames(res.names))),
-      this.analysisService
-        .packets(id, PACKET_ROWS_CAP)
-        .pipe(tap((res) => this.analysis.seedPackets(res.packets))),
-    ).pipe(catchError((err: unknown) => this.analysisFailed(err)));
+      this.analysisService.names(id).pipe(
+        tap((res) => this.analysis.seedNames(res.names)),
+        catchError((err: unknown) => this.analysisFailed(err)),
+      ),
+      this.analysisService.packets(id, PACKET_ROWS_CAP).pipe(
+        tap((res) => this.analysis.seedPackets(res.packets)),
+        catchError((err: unknown) => this.analysisFailed(err)),
+      ),
+    );
   }
 
   // Top flows and talkers of exactly the stored seconds the window holds: agent time, ending
