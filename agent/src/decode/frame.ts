@@ -36,7 +36,8 @@ const AF_INET6_DARWIN = 30;
  */
 export function decodeFrame(linkType: number, buf: Buffer, len: number, out: FrameInfo): void {
   out.reset();
-  const n = len < buf.length ? len : buf.length;
+  // A negative or NaN length (a caller's bug) decodes as an empty frame.
+  const n = len > 0 ? (len < buf.length ? len : buf.length) : 0;
   const reason = decodeLink(linkType, buf, n, out);
   if (reason !== REASON_NONE) {
     out.reason = reason;

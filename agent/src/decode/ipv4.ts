@@ -56,6 +56,7 @@ export function decodeIpv4(
     protocol = buf[pos];
     pos += (buf[pos + 1] + 2) << 2;
     if (pos > end) return REASON_BAD_HEADER_LENGTH;
+    if (pos > len) return REASON_TRUNCATED;
   }
   return decodeTransport(protocol, buf, len, pos, end, out, t, inner);
 }

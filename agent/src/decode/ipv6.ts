@@ -73,6 +73,7 @@ export function decodeIpv6(
     next = buf[pos];
     pos += headerLength;
     if (pos > end) return REASON_BAD_EXTENSION_HEADER;
+    if (pos > len) return REASON_TRUNCATED;
   }
   return REASON_BAD_EXTENSION_HEADER;
 }
