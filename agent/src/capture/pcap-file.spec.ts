@@ -105,7 +105,7 @@ describe(PcapFileReader.name, () => {
 
       const nano = readAll(classicPcap(0xa1b23c4d, le, 113, packets));
       expect(nano.records[1].linkType).toBe(113);
-      expect(nano.records[1].tsMs - 1_700_000_001_000).toBeCloseTo(0.00025, 6);
+      expect(nano.records[1].tsMs - 1_700_000_001_000).toBeCloseTo(0.00025, 3);
     }
   });
 
