@@ -5,13 +5,15 @@ import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HostStatsResponse, HostSummary, LegacyStatsResponse } from '@nta/contracts';
 import type {
   HostFlowsResponse,
+  HostPacketsResponse,
   HostQualityResponse,
+  HostStatsResponse,
+  HostSummary,
   HostTransportsResponse,
-} from '../../src/app/analysis/dto/analysis-response.dto';
-import type { HostPacketsResponse } from '../../src/app/packets/dto/packets-response.dto';
+  LegacyStatsResponse,
+} from '@nta/contracts';
 import { createTestDatabase } from './database';
 import { createTestHost, TestHost } from './netns';
 import { freePort, Proc, startProcess, waitFor } from './processes';

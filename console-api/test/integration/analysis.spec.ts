@@ -1,15 +1,16 @@
 // Starts: a fresh Postgres database, the real console in-process (HTTP + embedded aedes) and a
 // real mqtt.js fake agent publishing two full reports (one of them twice).
-import type { ApiErrorBody, StatsReport } from '@nta/contracts';
 import type {
+  ApiErrorBody,
   HostApplicationsResponse,
   HostFlowsResponse,
   HostNamesResponse,
   HostQualityResponse,
+  HostStatsWithAnalysisResponse,
   HostTalkersResponse,
   HostTransportsResponse,
-} from '../../src/app/analysis/dto/analysis-response.dto';
-import type { HostStatsWithAnalysisResponse } from '../../src/app/hosts/dto/stats-response.dto';
+  StatsReport,
+} from '@nta/contracts';
 import type { IngestCounters } from '../../src/app/ingest/ingest-stats';
 import { FakeAgent, testFlow, testReport } from './support/fake-agent';
 import { eventually, startTestConsole, type TestConsole } from './support/test-console';

@@ -1,7 +1,11 @@
 // Starts: a fresh Postgres database, the real console in-process (HTTP + embedded aedes), and a
 // real mqtt.js client as a fake agent.
-import type { ApiErrorBody, HostStatsResponse, HostSummary } from '@nta/contracts';
-import type { HostStatsWithAnalysisResponse } from '../../src/app/hosts/dto/stats-response.dto';
+import type {
+  ApiErrorBody,
+  HostStatsResponse,
+  HostStatsWithAnalysisResponse,
+  HostSummary,
+} from '@nta/contracts';
 import type { IngestCounters } from '../../src/app/ingest/ingest-stats';
 import { FakeAgent, testReport } from './support/fake-agent';
 import { eventually, startTestConsole, type TestConsole } from './support/test-console';

@@ -1,8 +1,7 @@
 // Starts: a fresh Postgres database, the real console in-process (HTTP + embedded aedes) and a
 // real mqtt.js fake agent publishing reports with packet samples.
-import type { PacketSample } from '@nta/contracts';
+import type { HostPacketsResponse, PacketSample } from '@nta/contracts';
 import type { IngestCounters } from '../../src/app/ingest/ingest-stats';
-import type { HostPacketsResponse } from '../../src/app/packets/dto/packets-response.dto';
 import { FakeAgent, testReport } from './support/fake-agent';
 import { eventually, startTestConsole, type TestConsole } from './support/test-console';
 

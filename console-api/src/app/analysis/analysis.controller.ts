@@ -1,6 +1,3 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { RANGE_QUERY_PIPE, type RangeQueryDto } from '../hosts/dto/range-query.dto';
-import { AnalysisService } from './analysis.service';
 import type {
   HostApplicationsResponse,
   HostFlowsResponse,
@@ -8,7 +5,10 @@ import type {
   HostQualityResponse,
   HostTalkersResponse,
   HostTransportsResponse,
-} from './dto/analysis-response.dto';
+} from '@nta/contracts';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { RANGE_QUERY_PIPE, type RangeQueryDto } from '../hosts/dto/range-query.dto';
+import { AnalysisService } from './analysis.service';
 import { TOP_QUERY_PIPE, type TopQueryDto } from './dto/top-query.dto';
 import { FlowsService } from './flows.service';
 import { QualityService } from './quality.service';

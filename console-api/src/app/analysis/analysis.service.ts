@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { Counters } from '@nta/contracts';
+import type {
+  ApplicationTotal,
+  Counters,
+  HostApplicationsResponse,
+  HostNamesResponse,
+  HostTransportsResponse,
+} from '@nta/contracts';
 import { DatabaseService } from '../../infra/database/database.service';
 import type { ReportRange } from '../hosts/dto/range-query.dto';
 import { HostNameEntity } from '../hosts/host-name.entity';
 import { HostsService } from '../hosts/hosts.service';
 import { rangeAnswer, REPORT_RANGE_SQL, reportRangeParams } from '../hosts/report-range';
 import { readTransportSums, TRANSPORT_SUM_COLUMNS } from '../hosts/transport-sums';
-import type {
-  ApplicationTotal,
-  HostApplicationsResponse,
-  HostNamesResponse,
-  HostTransportsResponse,
-} from './dto/analysis-response.dto';
 
 const APPLICATIONS_SQL = `SELECT a.key AS application,
     SUM((a.value->>'bytes')::bigint)::float8 AS bytes,

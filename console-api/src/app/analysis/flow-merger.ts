@@ -1,5 +1,4 @@
-import type { Counters, FlowRow } from '@nta/contracts';
-import type { TopFlows } from './dto/analysis-response.dto';
+import type { Counters, FlowRow, TopFlows } from '@nta/contracts';
 
 const TCP_FLAG_ORDER = 'FSRPAUEC';
 

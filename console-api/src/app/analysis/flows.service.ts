@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Counters, FlowRow } from '@nta/contracts';
+import type { Counters, FlowRow, HostFlowsResponse } from '@nta/contracts';
 import { DatabaseService } from '../../infra/database/database.service';
 import { HostsService } from '../hosts/hosts.service';
 import { rangeAnswer, REPORT_RANGE_SQL, reportRangeParams } from '../hosts/report-range';
-import type { HostFlowsResponse } from './dto/analysis-response.dto';
 import type { TopQueryDto } from './dto/top-query.dto';
 import { FlowMerger } from './flow-merger';
 

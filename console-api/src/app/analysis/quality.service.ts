@@ -1,14 +1,10 @@
+import type { HostQualityResponse, QualityPoint, QualitySummary } from '@nta/contracts';
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../infra/database/database.service';
 import { HostsService } from '../hosts/hosts.service';
 import { ReportEntity } from '../hosts/report.entity';
 import { rangeAnswer, REPORT_RANGE_SQL, reportRangeParams } from '../hosts/report-range';
 import type { ReportRange } from '../hosts/dto/range-query.dto';
-import type {
-  HostQualityResponse,
-  QualityPoint,
-  QualitySummary,
-} from './dto/analysis-response.dto';
 
 // Same bound as the stats history; the summary below always covers the whole range.
 const MAX_POINTS = 100_000;

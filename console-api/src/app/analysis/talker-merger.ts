@@ -1,5 +1,4 @@
-import type { Counters, TalkerRow } from '@nta/contracts';
-import type { TopTalkers } from './dto/analysis-response.dto';
+import type { Counters, TalkerRow, TopTalkers } from '@nta/contracts';
 
 export type TalkerSide = 'local' | 'remote';
 

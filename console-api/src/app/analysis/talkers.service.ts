@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Counters, TalkerRow } from '@nta/contracts';
+import type { Counters, HostTalkersResponse, TalkerRow } from '@nta/contracts';
 import { DatabaseService } from '../../infra/database/database.service';
 import { HostNameEntity } from '../hosts/host-name.entity';
 import { HostsService } from '../hosts/hosts.service';
 import { rangeAnswer, REPORT_RANGE_SQL, reportRangeParams } from '../hosts/report-range';
-import type { HostTalkersResponse } from './dto/analysis-response.dto';
 import type { TopQueryDto } from './dto/top-query.dto';
 import { type TalkerSide, TalkerMerger } from './talker-merger';
 

@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { HostInterfacesResponse, HostSummary } from '@nta/contracts';
+import type {
+  HostInterfacesResponse,
+  HostStatsWithAnalysisResponse,
+  HostSummary,
+} from '@nta/contracts';
 import { RANGE_QUERY_PIPE, type RangeQueryDto } from './dto/range-query.dto';
-import type { HostStatsWithAnalysisResponse } from './dto/stats-response.dto';
 import { HostsService } from './hosts.service';
 import { ReportsService } from './reports.service';
 

@@ -1,3 +1,4 @@
+import type { RangeAnswer } from '@nta/contracts';
 import type { ReportRange } from './dto/range-query.dto';
 
 // Overlap, not containment: the interval holding `from` counts (agents align to seconds).
@@ -11,13 +12,6 @@ export function reportRangeParams(host: string, range: ReportRange): unknown[] {
 }
 
 /** The part of every range answer that says what was asked. */
-export interface RangeAnswer {
-  from: number;
-  host: string;
-  interface: string | null;
-  to: number;
-}
-
 export function rangeAnswer(host: string, range: ReportRange): RangeAnswer {
   return { from: range.from, host, interface: range.interface ?? null, to: range.to };
 }

@@ -1,12 +1,9 @@
+import type { HostStatsWithAnalysisResponse, StatsPointWithAnalysis } from '@nta/contracts';
 import { Injectable } from '@nestjs/common';
 import { emptyTransportCounters, type StatsReport, type TransportCounters } from '@nta/contracts';
 import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../../infra/database/database.service';
 import type { ReportRange } from './dto/range-query.dto';
-import type {
-  HostStatsWithAnalysisResponse,
-  StatsPointWithAnalysis,
-} from './dto/stats-response.dto';
 import { ReportEntity } from './report.entity';
 import { readTransportSums, TRANSPORT_SUM_COLUMNS } from './transport-sums';
 

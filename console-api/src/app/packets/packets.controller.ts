@@ -1,7 +1,7 @@
+import type { HostPacketsResponse } from '@nta/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { HostsService } from '../hosts/hosts.service';
 import { PACKETS_QUERY_PIPE, type PacketsQueryDto } from './dto/packets-query.dto';
-import type { HostPacketsResponse } from './dto/packets-response.dto';
 import { SamplesService } from './samples.service';
 
 @Controller('api/hosts')

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StatsReport } from '@nta/contracts';
-import type { SampleRow } from './dto/packets-response.dto';
+import type { SampleRow, StatsReport } from '@nta/contracts';
 import { SampleRing } from './sample-ring';
 
 export const SAMPLES_PER_INTERFACE = 500;

@@ -109,11 +109,14 @@ export class HostAnalysisStore {
 
   seedTop(agentId: string, from: number, top: TopSeed): void {
     const seed = reportFromPoint(agentId, {
+      applications: {},
       bytes: 0,
+      direction: null,
       interface: '',
       intervalEnd: top.to,
       intervalStart: from,
       packets: 0,
+      quality: null,
       seq: -1,
       transport: zeroTransport(),
       undecodable: 0,

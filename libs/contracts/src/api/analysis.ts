@@ -1,7 +1,21 @@
-// Response shapes of the analysis routes. They belong in @nta/contracts (api/) so the web app
-// shares them; declared here until the lead moves them.
-import type { Counters, FlowRow, Talkers, TransportCounters } from '@nta/contracts';
-import type { RangeAnswer } from '../../hosts/report-range';
+import type {
+  Counters,
+  Direction,
+  FlowRow,
+  PacketSample,
+  Quality,
+  Talkers,
+  TransportCounters,
+} from '../mqtt';
+import type { HostStatsResponse, StatsPoint } from './hosts';
+
+/** The range an analysis answer covers (epoch ms), and the interface filter if one was given. */
+export interface RangeAnswer {
+  from: number;
+  host: string;
+  interface: string | null;
+  to: number;
+}
 
 export interface ApplicationTotal extends Counters {
   application: string;
@@ -79,4 +93,29 @@ export interface HostQualityResponse extends RangeAnswer {
 export interface HostNamesResponse {
   host: string;
   names: Record<string, string>;
+}
+
+/** A stored report with the analysis the history chart needs (not flows or talkers). */
+export interface StatsPointWithAnalysis extends StatsPoint {
+  applications: Record<string, Counters>;
+  // Null for reports stored before the agent analysed traffic.
+  direction: Direction | null;
+  quality: Quality | null;
+}
+
+export interface HostStatsWithAnalysisResponse extends HostStatsResponse {
+  points: StatsPointWithAnalysis[];
+}
+
+/** One sampled packet with the report it came in. */
+export interface SampleRow extends PacketSample {
+  interface: string;
+  seq: number;
+}
+
+/** GET /api/hosts/:id/packets: the latest sampled packets, newest first. */
+export interface HostPacketsResponse {
+  host: string;
+  interface: string | null;
+  packets: SampleRow[];
 }
