@@ -75,6 +75,8 @@ export class StatsAccumulator {
   private readonly dirPackets = new Float64Array(4);
   private readonly hosts: HostAddresses;
   private hostsReadAt = 0;
+  // Set by touchFlow(): the packet's payload went through the classifier.
+  private inspected = false;
   private readonly linkTypes = new Map<number, number>();
   private readonly opts: AnalysisOptions;
   private readonly reasons = new Float64Array(REASON_NAMES.length);
@@ -127,6 +129,7 @@ export class StatsAccumulator {
     }
     const flows = this.flows;
     const e = this.touchFlow(outer, TUNNEL_NONE, buf, wireBytes, now);
+    const inspected = this.inspected;
     const sides = flows.forward ? flows.sides[e] : (flows.sides[e] >>> 2) | (flows.sides[e] << 2);
     const srcOwn = sides & SIDE_OWN;
     const dstOwn = (sides >>> 2) & SIDE_OWN;
@@ -141,7 +144,10 @@ export class StatsAccumulator {
       this.tunnels[info.tunnel]++;
       if (info.inner.ipVersion !== 0) this.touchFlow(info.inner, info.tunnel, buf, wireBytes, now);
     }
-    const notable = isNotable(app, outer, buf);
+    // TLS ClientHellos and HTTP requests open their flows, so only packets still being
+    // inspected are looked at; every DNS packet is.
+    const notable =
+      (inspected || (outer.payloadLength > 0 && isDnsApp(app))) && isNotable(app, outer, buf);
     if (this.sampler.wants(notable)) this.sample(info, app, buf, wireBytes, now, notable);
   }
 
@@ -227,7 +233,9 @@ export class StatsAccumulator {
       flows.app[e] = this.classifier.portGuess(t.ipProto, t.srcPort, t.dstPort);
       if (t.ipProto !== IPPROTO_TCP && t.ipProto !== IPPROTO_UDP) flows.checks[e] = 0;
     }
+    this.inspected = false;
     if (flows.checks[e] !== 0 && t.payloadLength > 0) {
+      this.inspected = true;
       const verdict = this.classifier.inspectPayload(
         flows.app[e],
         t.ipProto,
