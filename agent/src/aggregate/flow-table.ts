@@ -7,6 +7,8 @@ import type { FlowTuple } from '../decode/frame-info';
 export const SIDE_OWN = 1;
 export const SIDE_LOCAL = 2;
 
+const KEY_WORDS = 12;
+
 export type SideOf = (words: Uint32Array, version: number) => number;
 
 export interface FlowTableOptions {
@@ -66,8 +68,9 @@ export class FlowTable {
   readonly version: Uint8Array;
   private readonly free: Int32Array;
   private freeTop: number;
-  private readonly hash: Uint32Array;
   private readonly index: Int32Array;
+  // Lookup keys packed per flow (hash, protocol+tunnel, ports, addresses): one cache line.
+  private readonly keys: Uint32Array;
   private readonly mask: number;
   private readonly scratch: Float64Array;
 
@@ -92,7 +95,7 @@ export class FlowTable {
     this.sides = new Uint8Array(n);
     this.tunnel = new Uint8Array(n);
     this.version = new Uint8Array(n);
-    this.hash = new Uint32Array(n);
+    this.keys = new Uint32Array(n * KEY_WORDS);
     this.scratch = new Float64Array(n);
     let size = 2;
     while (size < n * 2) size *= 2;
@@ -107,49 +110,31 @@ export class FlowTable {
   touch(t: FlowTuple, tunnelKind: number, now: number): number {
     const s = t.src;
     const d = t.dst;
-    const sp = t.srcPort;
-    const dp = t.dstPort;
-    const proto = t.ipProto;
-    const h = mix((endpointHash(s, sp) + endpointHash(d, dp)) ^ (proto << 8) ^ tunnelKind);
+    const s0 = s[0];
+    const s1 = s[1];
+    const s2 = s[2];
+    const s3 = s[3];
+    const d0 = d[0];
+    const d1 = d[1];
+    const d2 = d[2];
+    const d3 = d[3];
+    // Ports and protocol are stored +1 so "none" (-1) fits the unsigned key words.
+    const sp = t.srcPort + 1;
+    const dp = t.dstPort + 1;
+    const meta = (t.ipProto + 1) | (tunnelKind << 16);
+    const h = mix((endpointHash(s, sp) + endpointHash(d, dp)) ^ meta);
     const mask = this.mask;
     const index = this.index;
+    const keys = this.keys;
     let slot = h & mask;
     for (;;) {
       const e = index[slot];
       if (e < 0) break;
-      if (this.hash[e] === h && this.proto[e] === proto && this.tunnel[e] === tunnelKind) {
-        const b = e * 4;
-        const A = this.addrA;
-        const B = this.addrB;
-        if (
-          this.portA[e] === sp &&
-          this.portB[e] === dp &&
-          A[b] === s[0] &&
-          A[b + 1] === s[1] &&
-          A[b + 2] === s[2] &&
-          A[b + 3] === s[3] &&
-          B[b] === d[0] &&
-          B[b + 1] === d[1] &&
-          B[b + 2] === d[2] &&
-          B[b + 3] === d[3]
-        ) {
-          this.forward = true;
-          this.created = false;
-          return e;
-        }
-        if (
-          this.portA[e] === dp &&
-          this.portB[e] === sp &&
-          A[b] === d[0] &&
-          A[b + 1] === d[1] &&
-          A[b + 2] === d[2] &&
-          A[b + 3] === d[3] &&
-          B[b] === s[0] &&
-          B[b + 1] === s[1] &&
-          B[b + 2] === s[2] &&
-          B[b + 3] === s[3]
-        ) {
-          this.forward = false;
+      const k = e * KEY_WORDS;
+      if (keys[k] === h) {
+        const dir = this.matches(k, meta, sp, dp, s0, s1, s2, s3, d0, d1, d2, d3);
+        if (dir !== 0) {
+          this.forward = dir > 0;
           this.created = false;
           return e;
         }
@@ -164,14 +149,20 @@ export class FlowTable {
     const e = this.free[--this.freeTop];
     index[slot] = e;
     this.count++;
-    this.hash[e] = h;
+    const k = e * KEY_WORDS;
+    keys[k] = h;
+    keys[k + 1] = meta;
+    keys[k + 2] = sp;
+    keys[k + 3] = dp;
+    keys.set(s, k + 4);
+    keys.set(d, k + 8);
     this.live[e] = 1;
     const b = e * 4;
     this.addrA.set(s, b);
     this.addrB.set(d, b);
-    this.portA[e] = sp;
-    this.portB[e] = dp;
-    this.proto[e] = proto;
+    this.portA[e] = t.srcPort;
+    this.portB[e] = t.dstPort;
+    this.proto[e] = t.ipProto;
     this.version[e] = t.ipVersion;
     this.tunnel[e] = tunnelKind;
     this.app[e] = 0;
@@ -187,6 +178,51 @@ export class FlowTable {
     this.forward = true;
     this.created = true;
     return e;
+  }
+
+  // 1: the key at k is this tuple a → b, -1: b → a, 0: another flow.
+  private matches(
+    k: number,
+    meta: number,
+    sp: number,
+    dp: number,
+    s0: number,
+    s1: number,
+    s2: number,
+    s3: number,
+    d0: number,
+    d1: number,
+    d2: number,
+    d3: number,
+  ): number {
+    const keys = this.keys;
+    if (keys[k + 1] !== meta) return 0;
+    if (
+      keys[k + 2] === sp &&
+      keys[k + 3] === dp &&
+      keys[k + 4] === s0 &&
+      keys[k + 5] === s1 &&
+      keys[k + 6] === s2 &&
+      keys[k + 7] === s3 &&
+      keys[k + 8] === d0 &&
+      keys[k + 9] === d1 &&
+      keys[k + 10] === d2 &&
+      keys[k + 11] === d3
+    ) {
+      return 1;
+    }
+    return keys[k + 2] === dp &&
+      keys[k + 3] === sp &&
+      keys[k + 4] === d0 &&
+      keys[k + 5] === d1 &&
+      keys[k + 6] === d2 &&
+      keys[k + 7] === d3 &&
+      keys[k + 8] === s0 &&
+      keys[k + 9] === s1 &&
+      keys[k + 10] === s2 &&
+      keys[k + 11] === s3
+      ? -1
+      : 0;
   }
 
   /** Starts the next interval: zero the per-interval counters, drop flows idle too long. */
@@ -272,7 +308,7 @@ export class FlowTable {
     index.fill(-1);
     for (let e = 0; e < this.capacity; e++) {
       if (this.live[e] === 0) continue;
-      let slot = this.hash[e] & mask;
+      let slot = this.keys[e * KEY_WORDS] & mask;
       while (index[slot] >= 0) slot = (slot + 1) & mask;
       index[slot] = e;
     }
