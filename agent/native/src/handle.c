@@ -261,6 +261,25 @@ napi_status nta_define_handle_class(napi_env env) {
   return napi_set_instance_data(env, instance, free_instance, NULL);
 }
 
+// pcap_datalink() gives DLT_* values, which differ from the LINKTYPE_* numbers files and the
+// decoder use for a few types (libpcap's own dlt_to_linktype is not exported).
+static int linktype_of(int dlt) {
+  switch (dlt) {
+    case DLT_RAW:
+      return 101;
+    case DLT_ATM_RFC1483:
+      return 100;
+    case DLT_SLIP_BSDOS:
+      return 102;
+    case DLT_PPP_BSDOS:
+      return 103;
+    case DLT_ATM_CLIP:
+      return 106;
+    default:
+      return dlt;
+  }
+}
+
 napi_value nta_new_handle(napi_env env, pcap_t *pcap, int offline, uint32_t batch_packets,
                           size_t batch_bytes) {
   nta_handle *h = calloc(1, sizeof *h);
@@ -271,7 +290,7 @@ napi_value nta_new_handle(napi_env env, pcap_t *pcap, int offline, uint32_t batc
   h->env = env;
   h->pcap = pcap;
   h->offline = offline;
-  h->link_type = pcap_datalink(pcap);
+  h->link_type = linktype_of(pcap_datalink(pcap));
   h->snap_length = pcap_snapshot(pcap);
   h->max_packets = batch_packets;
   h->data_cap = batch_bytes;

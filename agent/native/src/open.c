@@ -121,8 +121,13 @@ static napi_value throw_activate_error(napi_env env, pcap_t *pcap, const char *d
   } else {
     snprintf(message, sizeof message, "capture on %s: %s", device, text);
   }
+  // `detail` keeps libpcap's own words for callers that phrase their own message.
+  napi_value error = nta_make_error(env, code, message), detail;
+  napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &detail);
+  napi_set_named_property(env, error, "detail", detail);
   pcap_close(pcap);
-  return nta_throw(env, code, message);
+  napi_throw(env, error);
+  return NULL;
 }
 
 static napi_value finish_open(napi_env env, pcap_t *pcap, const char *filter, int offline,
