@@ -1,3 +1,4 @@
+// Hot path: one FrameInfo is reused for every packet; reset() and the decoders never allocate.
 import { SLOT_UNDECODABLE } from './transport-slot';
 import { REASON_NONE } from './undecodable-reason';
 
@@ -11,11 +12,13 @@ export const TUNNEL_GRE = 2;
 export class FlowTuple {
   dst = new Uint32Array(4);
   dstPort = -1;
-  // IP protocol number of the transport (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6, 132 SCTP, 47 GRE, 50 ESP).
+  // IP protocol number of the transport (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6, 132 SCTP, 47 GRE, 50 ESP),
+  // past IPv6 extension headers and AH.
   ipProto = -1;
   // 4 or 6; 0 when the frame carries no IP.
   ipVersion = 0;
-  // Transport payload inside the captured buffer, for classification; -1 / 0 when absent.
+  // Transport payload inside the captured buffer, for classification; -1 / 0 when absent. Always
+  // within the captured bytes and the IP datagram (snapped or padded frames are clamped).
   payloadLength = 0;
   payloadOffset = -1;
   src = new Uint32Array(4);
@@ -47,7 +50,8 @@ export class FrameInfo {
   arpOp = 0;
   // A non-first IP fragment: transport known from the IP header, no ports or payload.
   fragment = false;
-  // Inner packet of a VXLAN or GRE tunnel, valid when tunnel !== TUNNEL_NONE.
+  // Inner packet of a VXLAN or GRE tunnel, valid when tunnel !== TUNNEL_NONE (only set when the
+  // inner packet decoded; ipVersion 0 when the inner Ethernet frame is not IP, e.g. ARP).
   readonly inner = new FlowTuple();
   // IP datagram length from its header (0 = unknown), to recover the wire size of snapped frames.
   ipLength = 0;
@@ -59,7 +63,7 @@ export class FrameInfo {
   // Transport slot of the outer packet (transport-slot.ts).
   slot = SLOT_UNDECODABLE;
   tunnel = TUNNEL_NONE;
-  // Outermost 802.1Q VLAN id, -1 when untagged.
+  // VLAN id of the outermost 802.1Q / 802.1ad tag, -1 when untagged.
   vlanId = -1;
 
   reset(): void {

@@ -1,3 +1,4 @@
+// Hot path: slot lookups are plain int switches, no allocation.
 import { TRANSPORT_NAMES, type TransportName } from '@nta/contracts';
 
 // Slots are small ints so the per-packet path indexes typed arrays instead of objects.

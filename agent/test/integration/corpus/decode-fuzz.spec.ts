@@ -132,7 +132,7 @@ const mutation = fc.oneof(
   }),
 );
 
-describe(`${decodeFrame.name} under random and mutated frames`, () => {
+describe(`${decodeFrame.name} corpus property test: random and mutated frames`, () => {
   it('never throws, reads out of range or reports an offset outside the frame (random bytes)', () => {
     fc.assert(
       fc.property(

@@ -67,6 +67,8 @@ export function tsharkPackets(path: string): PeerPacket[] {
       'ipv6.fraghdr.nxt',
       '-e',
       '_ws.malformed',
+      '-e',
+      '_ws.short',
     ],
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
   );
@@ -74,34 +76,36 @@ export function tsharkPackets(path: string): PeerPacket[] {
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => {
-      const [len, protocols, ipProto, fragmentNext, malformed] = line.split('\t');
-      const label = peerLabel(protocols, ipProto, fragmentNext, malformed.length > 0);
+      const [len, protocols, ipProto, fragmentNext, malformed, short] = line.split('\t');
+      const broken = (malformed ?? '').length > 0 || (short ?? '').length > 0;
+      const label = peerLabel(protocols, ipProto, fragmentNext, broken);
       return { bytes: Number(len), label, protocols };
     });
 }
 
-// A packet tshark flags as malformed while still in a layer the agent parses (ARP, IP, the
-// transport header) is what the agent counts as undecodable.
+// `broken`: tshark flagged the packet malformed or cut short. When that happens while it is
+// still in ARP or the IP header chain (the last protocol it reached), the agent, which checks
+// those same headers, counts the packet undecodable. Transports are compared by name only:
+// tshark also flags problems deep in their payloads, which the agent does not parse.
 function peerLabel(
   protocols: string,
   ipProto: string,
   fragmentNext: string,
-  malformed: boolean,
+  broken: boolean,
 ): SlotLabel {
   const tokens = protocols.split(':').filter((token) => token.length > 0);
   let i = 0;
   while (i < tokens.length && LINK_TOKENS.has(tokens[i])) i++;
   const network = tokens[i];
-  const stoppedAt = (index: number) => malformed && index === tokens.length - 1;
   if (network === undefined || UNDECODED_TOKENS.has(network)) return 'undecodable';
-  if (network === 'arp') return stoppedAt(i) ? 'undecodable' : 'arp';
+  if (network === 'arp') return broken && i === tokens.length - 1 ? 'undecodable' : 'arp';
   if (network !== 'ip' && network !== 'ipv6') return 'other';
   let j = i + 1;
   while (j < tokens.length && EXTENSION_TOKENS.has(tokens[j])) j++;
   const transport = tokens[j];
   if (transport === undefined) {
     // IPv6 headers ending in No Next Header are whole packets; a lone IPv4 header is bogus.
-    return malformed || network === 'ip' ? 'undecodable' : 'other';
+    return broken || network === 'ip' ? 'undecodable' : 'other';
   }
   if (UNDECODED_TOKENS.has(transport)) return 'undecodable';
   // A non-first fragment is dissected as data; its protocol is in the header.
@@ -109,7 +113,5 @@ function peerLabel(
     const number = network === 'ip' ? ipProto : fragmentNext;
     return PROTOCOL_NUMBERS[number] ?? 'other';
   }
-  const label = TRANSPORT_TOKENS[transport];
-  if (label === undefined) return 'other';
-  return stoppedAt(j) ? 'undecodable' : label;
+  return TRANSPORT_TOKENS[transport] ?? 'other';
 }
