@@ -330,6 +330,8 @@ export class StatsAccumulator {
     }
     for (const [type, n] of this.linkTypes) q.linkTypes[String(type)] = n;
     q.tunnels = { gre: this.tunnels[TUNNEL_GRE], vxlan: this.tunnels[TUNNEL_VXLAN] };
+    q.flowsActive = this.flows.count;
+    q.flowsEvicted = this.flows.evictions;
   }
 }
 

@@ -13,6 +13,8 @@ export function reportFromPoint(agentId: string, point: StatsPointWithAnalysis):
     captured: point.packets,
     coveragePct: null,
     drops: null,
+    flowsActive: 0,
+    flowsEvicted: 0,
     interfacePackets: null,
     linkTypes: {},
     publishLagMs: 0,

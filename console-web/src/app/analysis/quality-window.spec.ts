@@ -15,6 +15,8 @@ describe('capture quality window', () => {
       withQuality(1, {
         captured: 90,
         drops: 1,
+        flowsActive: 40,
+        flowsEvicted: 3,
         interfacePackets: 100,
         linkTypes: { '147': 2 },
         publishLagMs: 30,
@@ -25,6 +27,8 @@ describe('capture quality window', () => {
       withQuality(2, {
         captured: 100,
         drops: 2,
+        flowsActive: 12,
+        flowsEvicted: 4,
         interfacePackets: 100,
         publishLagMs: 10,
         queued: 0,
@@ -38,6 +42,8 @@ describe('capture quality window', () => {
       captured: 190,
       coveragePct: 95,
       drops: 3,
+      flowsActive: 12,
+      flowsEvicted: 7,
       interfacePackets: 200,
       lagLatestMs: 10,
       lagMaxMs: 30,

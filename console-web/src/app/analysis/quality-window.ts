@@ -11,6 +11,9 @@ export interface QualitySummary {
   coveragePct: number | null;
   drops: number | null;
   interfacePackets: number | null;
+  // Flows the agent tracks now, and flows it evicted over the window to bound its memory.
+  flowsActive: number;
+  flowsEvicted: number;
   lagLatestMs: number;
   lagMaxMs: number;
   linkTypes: Reason[];
@@ -62,6 +65,8 @@ export function summarizeQuality(reports: readonly StatsReport[]): QualitySummar
     coveragePct: interfacePackets ? (captured / interfacePackets) * 100 : null,
     drops,
     interfacePackets,
+    flowsActive: latest.quality.flowsActive ?? 0,
+    flowsEvicted: reports.reduce((n, r) => n + (r.quality.flowsEvicted ?? 0), 0),
     lagLatestMs: latest.quality.publishLagMs,
     lagMaxMs,
     linkTypes: byCount(linkTypes),

@@ -112,6 +112,10 @@ export const qualitySchema = z.object({
   captured: count,
   // Kernel/libpcap drops in the interval, null where the backend cannot tell.
   drops: count.nullable(),
+  // Flows tracked at the end of the interval, and flows evicted in it to keep memory bounded
+  // (their traffic stays in flowsOther and the *Other talker buckets).
+  flowsActive: count,
+  flowsEvicted: count,
   // Frames of link types the agent does not decode, per link type number.
   linkTypes: z.record(z.string(), count),
   // Time from the end of the interval to the report being handed to the publisher.

@@ -89,6 +89,8 @@ export function emptyStatsReport(meta: ReportMeta): StatsReport {
       captured: 0,
       coveragePct: null,
       drops: null,
+      flowsActive: 0,
+      flowsEvicted: 0,
       interfacePackets: null,
       linkTypes: {},
       publishLagMs: 0,

@@ -8,6 +8,8 @@ describe(QualityPanelComponent.name, () => {
     captured: 950,
     coveragePct: 95,
     drops: 12,
+    flowsActive: 4321,
+    flowsEvicted: 17,
     interfacePackets: 1000,
     lagLatestMs: 8,
     lagMaxMs: 40,
@@ -42,6 +44,8 @@ describe(QualityPanelComponent.name, () => {
     expect(text('lag')).toContain('8 ms');
     expect(text('lag')).toContain('max 40 ms');
     expect(text('queued')).toContain('2');
+    expect(text('flows')).toContain('4,321');
+    expect(text('flows')).toContain('17 evicted');
   });
 
   it('says "unknown" where the agent cannot count', async () => {
