@@ -48,6 +48,7 @@ export function decodeGre(
   if (inner || version !== 0 || (flags & GRE_FLAG_ROUTING) !== 0) return headerLength;
   const payload = off + headerLength;
   if (payload >= len) return headerLength;
+  out.innerDirty = true;
   let reason: number;
   switch (readU16(buf, off + 2)) {
     case GRE_PROTO_IPV4:
@@ -69,6 +70,7 @@ export function decodeGre(
 /** The VXLAN header at `off` (UDP payload ending at `len`), then the inner Ethernet frame. */
 export function decodeVxlan(buf: Buffer, len: number, off: number, out: FrameInfo): void {
   if (off + VXLAN_HEADER > len || (buf[off] & VXLAN_FLAG_VNI) === 0) return;
+  out.innerDirty = true;
   const reason = decodeEthernet(buf, len, off + VXLAN_HEADER, out, out.inner, true);
   setTunnel(out, TUNNEL_VXLAN, reason);
 }
