@@ -26,7 +26,12 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *hdr, const u_char 
   h->offsets[i] = (uint32_t)h->used;
   h->caplens[i] = (uint32_t)caplen;
   h->orig_lens[i] = hdr->len;
-  h->ts_ms[i] = (double)hdr->ts.tv_sec * 1000.0 + (double)hdr->ts.tv_usec / 1000.0;
+  // Files store both fields as unsigned 32-bit, which libpcap sign-extends: past 2038 (or with
+  // an invalid microsecond field) that reads as negative, so undo it.
+  double sec = (double)hdr->ts.tv_sec, usec = (double)hdr->ts.tv_usec;
+  if (sec < 0) sec += 4294967296.0;
+  if (usec < 0) usec += 4294967296.0;
+  h->ts_ms[i] = sec * 1000.0 + usec / 1000.0;
   h->used += caplen;
   h->count = i + 1;
 }

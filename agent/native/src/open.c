@@ -222,7 +222,12 @@ napi_value nta_open_offline(napi_env env, napi_callback_info info) {
   pcap_t *pcap = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
   if (pcap == NULL) {
     char message[PCAP_ERRBUF_SIZE + MAX_TEXT + 16];
-    snprintf(message, sizeof message, "%s: %s", path, errbuf);
+    // libpcap names the path itself for some errors (fopen) but not others (bad format).
+    if (strncmp(errbuf, path, strlen(path)) == 0) {
+      snprintf(message, sizeof message, "%s", errbuf);
+    } else {
+      snprintf(message, sizeof message, "%s: %s", path, errbuf);
+    }
     return nta_throw(env, "OPEN_FAILED", message);
   }
   return finish_open(env, pcap, filter, 1, batch_packets, batch_bytes);

@@ -86,7 +86,8 @@ const CANDIDATES = ['@nta/pcap-native', join(__dirname, '..', '..', 'native')];
 let availability: NativeAvailability | null = null;
 
 function isMissingModule(e: unknown, specifier: string): boolean {
-  return nativeErrorCode(e) === 'MODULE_NOT_FOUND' && String(e).includes(specifier);
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'MODULE_NOT_FOUND' && String(e).includes(specifier);
 }
 
 /** Loads the addon once; never throws, so `capture.backend=auto` can fall back to `cap`. */
