@@ -4,6 +4,7 @@
 // Usage: node micro.mjs --pcap FILE [--quick] [--json]   (FILE from `pktgen --pcap FILE`)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -35,14 +36,41 @@ function readFrames(path) {
   return frames;
 }
 
-function agentSink() {
-  const { StatsAccumulator } = require(`${DIST}aggregate/stats-accumulator.js`);
+// The analysis configured exactly as `watch` would be with no options: the agent's own defaults.
+function defaultConfig() {
+  const { parseCliArgs } = require(`${DIST}config/cli-args.js`);
+  const { loadConfig } = require(`${DIST}config/load-config.js`);
+  return loadConfig({
+    cli: parseCliArgs(['watch', '--interface', 'bench0']),
+    defaultInterface: () => 'bench0',
+    env: {},
+    homedir: tmpdir(),
+    hostname: 'bench',
+    isRoot: false,
+    readFile: (path) => {
+      throw new Error(`micro bench reads no config file (${path})`);
+    },
+  });
+}
+
+function agentSink(clock) {
+  const { createAccumulator } = require(`${DIST}runtime/create-accumulator.js`);
   const { createPacketPipeline } = require(`${DIST}runtime/packet-pipeline.js`);
-  const accumulator = new StatsAccumulator(Date.now());
+  const accumulator = createAccumulator(defaultConfig(), clock.now);
   let seq = 0;
-  const flush = () =>
-    accumulator.flush({ agentId: 'bench', interface: 'bench0', intervalEnd: Date.now(), seq: ++seq });
-  return { flush, sink: createPacketPipeline(accumulator) };
+  let reported = 0;
+  const flush = () => {
+    const report = accumulator.flush({
+      agentId: 'bench',
+      interface: 'bench0',
+      interfacePackets: null,
+      intervalEnd: clock.now,
+      seq: ++seq,
+    });
+    reported += report.totals.packets;
+    return reported;
+  };
+  return { flush, sink: createPacketPipeline(accumulator, () => clock.now) };
 }
 
 function bareSink() {
@@ -56,13 +84,16 @@ function bareSink() {
 }
 
 // Same loop for both, calling the sink the way the capture source does: (buffer, caplen, link).
-function round({ flush, sink }, frames) {
+// Simulated time runs at FLUSH_EVERY packets per second (flow expiry, report intervals).
+function round({ flush, sink }, frames, clock) {
   const n = frames.length;
+  const perMs = FLUSH_EVERY / 1000;
   const start = process.hrtime.bigint();
   for (let i = 0, f = 0; i < PACKETS; i++) {
     const frame = frames[f];
     sink(frame, frame.length, LINKTYPE_ETHERNET);
     if (++f === n) f = 0;
+    if (i % perMs === perMs - 1) clock.now++;
     if (i % FLUSH_EVERY === FLUSH_EVERY - 1) flush();
   }
   return Number(process.hrtime.bigint() - start) / PACKETS;
@@ -71,14 +102,24 @@ function round({ flush, sink }, frames) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 const frames = readFrames(pcapPath);
-const subjects = { agent: agentSink(), bare: bareSink() };
+const clock = { now: Date.now() };
+const subjects = { agent: agentSink(clock), bare: bareSink() };
 const times = { agent: [], bare: [] };
 // One warm-up round each so both are measured optimised; then interleaved rounds.
-round(subjects.bare, frames);
-round(subjects.agent, frames);
+round(subjects.bare, frames, clock);
+round(subjects.agent, frames, clock);
 for (let r = 0; r < ROUNDS; r++) {
-  times.bare.push(round(subjects.bare, frames));
-  times.agent.push(round(subjects.agent, frames));
+  times.bare.push(round(subjects.bare, frames, clock));
+  times.agent.push(round(subjects.agent, frames, clock));
+}
+// Both must have seen every packet, or the figures measure a broken path.
+const expected = (ROUNDS + 1) * PACKETS;
+for (const [name, subject] of Object.entries(subjects)) {
+  const seen = subject.flush();
+  if (seen !== expected) {
+    process.stderr.write(`micro: ${name} accounted ${seen} packets, expected ${expected}\n`);
+    process.exit(1);
+  }
 }
 const bare = median(times.bare);
 const agent = median(times.agent);

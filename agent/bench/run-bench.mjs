@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { liveChildren, runBurst } from './lib/burst.mjs';
 import { createVethPair, firstLine } from './lib/netns.mjs';
 import { formatRow, summarize, table } from './lib/report.mjs';
-import { agentSubject, BARE_CAP, TCPDUMP } from './lib/subjects.mjs';
+import { AGENT, agentProblem, BARE_CAP, TCPDUMP } from './lib/subjects.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -109,7 +109,6 @@ function step(cmd, args, what) {
 async function main() {
   process.stdout.write(`${machine()}\n\n`);
   const subjects = [];
-  let agentNote = null;
   if (opts.build && opts.subjects.some((s) => s !== 'tcpdump')) {
     const error = step('npx', ['nx', 'build', 'agent', '--skip-nx-cache'], 'agent build');
     if (error) fail(`${error}\nfix the build or rerun with --no-build to use agent/dist as it is`);
@@ -124,10 +123,9 @@ async function main() {
       else process.stdout.write('tcpdump not installed: baseline skipped (apt-get install tcpdump)\n');
     } else if (name === 'bare-cap') subjects.push(BARE_CAP);
     else {
-      const agent = agentSubject();
-      if (!agent) fail('agent/dist/main.js missing: run `npx nx build agent` (or drop --no-build)');
-      subjects.push(agent);
-      agentNote = agent.how;
+      const problem = agentProblem();
+      if (problem) fail(`${problem} (or drop --no-build)`);
+      subjects.push(AGENT);
     }
   }
 
@@ -152,7 +150,6 @@ async function main() {
       `(${opts.seconds} s bursts of 64-100 byte frames)\n` +
       `subjects: ${subjects.map((s) => `${s.name}: ${s.command(pair.rx.dev).join(' ').replace(ROOT, '')}`).join('\n          ')}\n`,
   );
-  if (agentNote) process.stdout.write(`agent subject: ${agentNote}\n`);
   process.stdout.write('\n');
 
   const results = new Map(subjects.map((s) => [s.name, []]));
@@ -161,7 +158,8 @@ async function main() {
   for (const target of opts.rates) {
     for (const subject of subjects) {
       const count = target > 0 ? Math.round(target * opts.seconds) : 50_000_000;
-      const maxSeconds = target > 0 ? opts.seconds * 2 + 1 : opts.seconds;
+      // A paced burst the generator cannot keep up with ends at its deadline.
+      const maxSeconds = target > 0 ? opts.seconds * 1.5 + 0.5 : opts.seconds;
       let r;
       try {
         r = await runBurst({ cores, count, flows: FLOWS, maxSeconds, pair, pktgen, subject, target });

@@ -1,5 +1,6 @@
-// One measurement: start a subject in the receiving namespace, send one bounded burst from the
-// sending namespace, wait until the subject has drained its buffer, stop it, collect figures.
+// One measurement: start a subject in the receiving namespace, warm it up with a small burst,
+// send one bounded burst from the sending namespace, wait until the subject has drained its
+// buffer, read its count, stop it.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,9 +11,11 @@ import { coreBusySeconds, cpuSeconds, peakRssBytes, processName } from './proc-s
 const execFileAsync = promisify(execFile);
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
-// After the burst the subject is drained once its CPU time stops growing for this long.
+// After a burst the subject is drained once its CPU time stops growing for this long.
 const IDLE_MS = 300;
 const MAX_DRAIN_MS = 5_000;
+// A first burst gets JIT compilation and lazy allocation out of the measured one.
+const WARMUP = { count: 50_000, pps: 50_000 };
 
 // Every process the bench started and has not reaped, so exit handlers can end them.
 export const liveChildren = new Set();
@@ -33,53 +36,55 @@ export async function runBurst(o) {
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
   const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  let alive = true;
+  exited.then(() => (alive = false));
+  const ctx = { err: () => err, out: () => out, signal: () => undefined };
   try {
-    await waitReady(child, exited, () => subject.isReady(out, err), subject.name, () => err);
-    const pid = subjectPid(child.pid, subject);
-    // Let startup work (JIT, lazy loading, GC) finish before the CPU clock starts.
-    await sleep(300);
+    await waitReady(() => alive, () => subject.isReady(ctx), subject.name, () => err);
+    const pid = subjectPid(child.pid, subject.process);
+    ctx.signal = (sig) => process.kill(pid, sig);
+    await generate(o, WARMUP.count, WARMUP.pps, 5);
+    await waitDrained(pid, subject.minDrainMs ?? 0);
+    const base = await subject.captured(ctx);
+
     const rx0 = rxPackets(pair.rx.ns, pair.rx.dev);
     const cpu0 = cpuSeconds(pid);
     const core0 = coreBusySeconds(o.cores.subject);
     const t0 = performance.now();
-    const gen = await generate(o);
+    const gen = await generate(o, o.count, o.target, o.maxSeconds);
     const cpu1 = await waitDrained(pid, subject.minDrainMs ?? 0);
     const window = (performance.now() - t0) / 1000;
     // CPU time other processes took on the subject's core: a noisy neighbour skews the row.
     const others = (coreBusySeconds(o.cores.subject) - core0 - (cpu1 - cpu0)) / window;
     const rx1 = rxPackets(pair.rx.ns, pair.rx.dev);
     const rss = peakRssBytes(pid);
-    child.kill('SIGINT');
-    const end = await Promise.race([exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
-    if (!end) throw new Error(`${subject.name} did not stop within ${STOP_TIMEOUT_MS / 1000} s`);
-    const captured = subject.parseCount(out, err);
-    if (!Number.isFinite(captured)) {
-      throw new Error(`${subject.name} printed no packet count: ${tail(out + err)}`);
-    }
-    const rx = rx1 - rx0;
+    const captured = (await subject.captured(ctx)) - base;
+    if (!alive) throw new Error(`${subject.name} ended during the burst: ${tail(err)}`);
     return {
       captured,
       cpuSeconds: cpu1 - cpu0,
       elapsed: gen.elapsed,
       others: Math.max(0, others),
       rss,
-      rx,
+      rx: rx1 - rx0,
       sent: gen.sent,
       timedOut: gen.timedOut,
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
+    if (alive) child.kill('SIGINT');
+    const end = await Promise.race([exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
+    if (!end) {
+      child.kill('SIGKILL');
+      await exited;
+    }
     liveChildren.delete(child);
   }
 }
 
-async function waitReady(child, exited, ready, name, stderr) {
-  let done = false;
-  exited.then(() => (done = true));
+async function waitReady(alive, ready, name, stderr) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (!ready()) {
-    if (done) throw new Error(`${name} exited before it was ready: ${tail(stderr())}`);
+    if (!alive()) throw new Error(`${name} exited before it was ready: ${tail(stderr())}`);
     if (Date.now() > deadline) throw new Error(`${name} not ready after ${READY_TIMEOUT_MS / 1000} s`);
     await sleep(20);
   }
@@ -87,23 +92,22 @@ async function waitReady(child, exited, ready, name, stderr) {
 
 // `ip netns exec` and `taskset` exec in place, so the child is normally the subject itself;
 // follow /proc children in case a wrapper forked instead.
-function subjectPid(pid, subject) {
-  const want = subject.name === 'tcpdump' ? 'tcpdump' : 'node';
+function subjectPid(pid, name) {
   let current = pid;
   for (let depth = 0; depth < 4; depth++) {
-    if (processName(current) === want) return current;
+    if (processName(current) === name) return current;
     const kids = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim().split(/\s+/);
     if (!kids[0]) break;
     current = Number(kids[0]);
   }
-  throw new Error(`cannot find the ${want} process under pid ${pid}`);
+  throw new Error(`cannot find the ${name} process under pid ${pid}`);
 }
 
-async function generate(o) {
+async function generate(o, count, pps, maxSeconds) {
   const args = ['netns', 'exec', o.pair.tx.ns, 'taskset', '-c', String(o.cores.generator), o.pktgen];
-  args.push('--ifname', o.pair.tx.dev, '--count', String(o.count), '--pps', String(o.target));
-  args.push('--flows', String(o.flows), '--max-seconds', String(o.maxSeconds));
-  const { stdout } = await execFileAsync('ip', args, { timeout: (o.maxSeconds + 10) * 1000 });
+  args.push('--ifname', o.pair.tx.dev, '--count', String(count), '--pps', String(pps));
+  args.push('--flows', String(o.flows), '--max-seconds', String(maxSeconds));
+  const { stdout } = await execFileAsync('ip', args, { timeout: (maxSeconds + 10) * 1000 });
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 

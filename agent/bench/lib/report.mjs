@@ -110,6 +110,8 @@ export function summarize(results) {
         `  → ${d.toFixed(0)} ns/packet at ${k(at.target)}/s (highest rate both ran loss-free): ` +
           `${d <= GOAL_NS ? 'within' : 'OVER'} the ${GOAL_NS} ns goal`,
       );
+    } else {
+      lines.push('  → no rate where both ran loss-free: see the offline microbench below');
     }
   }
   return lines.join('\n');

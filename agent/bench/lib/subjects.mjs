@@ -1,55 +1,91 @@
 // The capture programs the bench compares: how to start each one, when it is ready, and how many
-// packets it says it captured once stopped with SIGINT.
+// packets it has captured so far (asked while it runs, so a warm-up burst can be subtracted).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const AGENT_MAIN = here('../../dist/main.js');
 // Same kernel buffer as the agent's DEFAULT_CAPTURE_BUFFER_BYTES (32 MiB), in tcpdump's KiB.
 const TCPDUMP_BUFFER_KIB = 32 * 1024;
+const ANSWER_TIMEOUT_MS = 5_000;
 
-const lastJson = (text) => {
-  const line = text.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-  return line ? JSON.parse(line) : null;
-};
+const jsonLines = (text) =>
+  text
+    .split('\n')
+    .slice(0, -1) // the last piece is an unfinished line (or empty)
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+
+async function waitFor(check, what) {
+  const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} (no answer within ${ANSWER_TIMEOUT_MS / 1000} s)`);
+    await sleep(20);
+  }
+}
+
+// Sends `signal` and waits for one more count line than there was before.
+async function askBySignal(ctx, signal, text, pattern, what) {
+  const count = () => [...text().matchAll(pattern)].map((m) => Number(m[1]));
+  const before = count().length;
+  ctx.signal(signal);
+  return waitFor(() => {
+    const all = count();
+    return all.length > before ? all[all.length - 1] : undefined;
+  }, what);
+}
 
 export const TCPDUMP = {
   name: 'tcpdump',
+  process: 'tcpdump',
   command: (iface) => ['tcpdump', '-w', '/dev/null', '-i', iface, '-B', String(TCPDUMP_BUFFER_KIB)],
-  isReady: (_out, err) => err.includes('listening on'),
+  isReady: (ctx) => ctx.err().includes('listening on'),
   // tcpdump's ring hands over a partly filled block only after its 1 s timeout.
   minDrainMs: 1500,
-  parseCount: (_out, err) => {
-    const match = /(\d+) packets? captured/.exec(err);
-    return match ? Number(match[1]) : NaN;
-  },
+  // SIGUSR1 makes tcpdump print its counts and carry on.
+  captured: (ctx) =>
+    askBySignal(ctx, 'SIGUSR1', ctx.err, /(\d+) packets? captured/g, 'tcpdump printed no count on SIGUSR1'),
 };
 
 export const BARE_CAP = {
   name: 'bare-cap',
+  process: 'node',
   command: (iface) => [process.execPath, here('../subjects/bare-cap.mjs'), '--interface', iface],
-  isReady: (out) => out.includes('ready'),
-  parseCount: (out) => lastJson(out)?.captured ?? NaN,
+  isReady: (ctx) => ctx.out().includes('ready'),
+  captured: (ctx) =>
+    askBySignal(ctx, 'SIGUSR2', ctx.out, /"captured":(\d+)/g, 'bare-cap printed no count on SIGUSR2'),
 };
 
-const AGENT_HARNESS = {
+// The real agent: `watch --json` prints each per-second report, exactly the MQTT payload.
+export const AGENT = {
   name: 'agent',
-  how: 'in-process harness (agent/dist capture + decode + aggregate + report loop)',
-  command: (iface) => [process.execPath, here('../subjects/agent-pipeline.mjs'), '--interface', iface],
-  isReady: (out) => out.includes('ready'),
-  parseCount: (out) => lastJson(out)?.captured ?? NaN,
+  process: 'node',
+  command: (iface) => [process.execPath, AGENT_MAIN, 'watch', '--interface', iface, '--json'],
+  // The first report comes one second after the capture started.
+  isReady: (ctx) => jsonLines(ctx.out()).length > 0,
+  // The reports so far, once a report with no packets shows the link quiet and all of it counted.
+  captured: (ctx) => {
+    const seen = jsonLines(ctx.out()).length;
+    return waitFor(() => {
+      const reports = jsonLines(ctx.out());
+      if (!reports.slice(seen).some((r) => r.totals.packets === 0)) return undefined;
+      return reports.reduce((sum, r) => sum + r.totals.packets, 0);
+    }, 'agent printed no quiet report after the burst');
+  },
 };
 
-/** The `agent` subject: the agent's own `watch` command when the build has it, else the harness. */
-export function agentSubject() {
-  if (!existsSync(AGENT_MAIN)) return null;
+/** Why the built agent cannot be benchmarked, or null when it can. */
+export function agentProblem() {
+  if (!existsSync(AGENT_MAIN)) return 'agent/dist/main.js missing: run `npx nx build agent`';
   let help = '';
   try {
     help = execFileSync(process.execPath, [AGENT_MAIN, '--help'], { encoding: 'utf8' });
-  } catch {
-    // an old or broken build: fall back to the harness
+  } catch (e) {
+    return `node agent/dist/main.js --help failed: ${e instanceof Error ? e.message : String(e)}`;
   }
-  if (!/^\s+node \S+ watch/m.test(help)) return AGENT_HARNESS;
-  return AGENT_HARNESS;
+  return /^\s+node \S+ watch/m.test(help) ? null : 'the built agent has no `watch` command';
 }

@@ -1,6 +1,7 @@
 // Bench subject "bare-cap": the agent's capture source (same `cap` handle, buffer size and snap
 // length) with a callback that only counts, the floor for any per-packet JavaScript.
-// Usage: node bare-cap.mjs --interface IF   prints "ready", then on SIGINT {"captured":N}.
+// Usage: node bare-cap.mjs --interface IF   prints "ready", then {"captured":N} on SIGUSR2 and
+// on SIGINT (which also ends it).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +30,11 @@ const source = new CapSource({
 source.start();
 process.stdout.write('ready\n');
 
+const report = () => process.stdout.write(`${JSON.stringify({ captured })}\n`);
+// SIGUSR2: Node keeps SIGUSR1 for its inspector.
+process.on('SIGUSR2', report);
 process.on('SIGINT', () => {
   source.stop();
-  process.stdout.write(`${JSON.stringify({ captured })}\n`);
+  report();
   process.exit(0);
 });
