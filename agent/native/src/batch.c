@@ -112,13 +112,14 @@ static int pump(nta_handle *h, int max_batches, char *err, size_t err_size) {
 
 static void on_poll(uv_poll_t *poll, int status, int events) {
   nta_handle *h = (nta_handle *)poll->data;
-  if (status < 0) {
-    finish(h, "CAPTURE_FAILED", uv_strerror(status));
-    return;
-  }
   char err[PCAP_ERRBUF_SIZE];
-  if (pump(h, NTA_BATCHES_PER_WAKEUP, err, sizeof err) == PUMP_ERROR) {
+  int result = pump(h, NTA_BATCHES_PER_WAKEUP, err, sizeof err);
+  if (result == PUMP_ERROR) {
     finish(h, "CAPTURE_FAILED", err);
+  } else if (status < 0 && result != PUMP_STOPPED) {
+    // libuv reports the socket's POLLERR as EBADF and stops polling; libpcap, asked above,
+    // usually names the real cause (e.g. the interface went away).
+    finish(h, "CAPTURE_FAILED", uv_strerror(status));
   }
 }
 

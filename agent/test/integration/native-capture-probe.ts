@@ -1,5 +1,5 @@
 // Child process for native-capture-veth.spec: runs a real NativeSource inside namespace A and
-// answers JSON lines. stdin: `filter <bpf>` | `stats` | `stop`. Argv: device snaplen filter.
+// answers JSON lines. stdin: `filter <bpf>` | `state` | `stats` | `stop`. Argv: device snaplen filter.
 import { createInterface } from 'node:readline';
 import { createLogger, errorMessage } from '../../src/common/logger';
 import type { PacketBatch } from '../../src/capture/native-batch';
@@ -54,7 +54,7 @@ const source = new NativeSource({
   filter: filter === '-' ? null : filter,
   interface: device,
   listener: { onCaptureEnd: () => undefined, onCaptureStart: () => undefined },
-  log: createLogger('error'),
+  log: createLogger('error', () => undefined),
   onBatch,
   snapLength,
   timeoutMs: 20,
@@ -77,6 +77,8 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     } catch (e) {
       say({ error: errorMessage(e), event: 'filter', ok: false, state: source.state });
     }
+  } else if (line === 'state') {
+    say({ event: 'state', state: source.state });
   } else if (line === 'stats') {
     say({ event: 'stats', drops: source.takeDrops(), stats: source.stats() });
   } else if (line === 'stop') {

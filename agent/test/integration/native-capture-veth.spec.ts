@@ -1,7 +1,7 @@
 // Starts: two fresh network namespaces joined by a veth pair (10.252.x.0/30), a probe process
 // running the real NativeSource on the veth end in namespace A (native-capture-probe.ts) and
-// UDP senders in namespace B.
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+// UDP senders in namespace B; the last spec deletes the veth under the running capture.
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createVethPair,
@@ -167,5 +167,22 @@ describe('native capture (NativeSource) on a veth between two namespaces', () =>
     expect(stats.stats!.received).toBeGreaterThanOrEqual(expected.length);
     expect(stats.stats!.dropped).toBe(0);
     expect(stats.drops).toBe(0);
+  });
+
+  it("ends the capture with libpcap's reason when the interface disappears", async () => {
+    probe.kill();
+    probe = new Probe(pair.a.ns, pair.a.dev, '-');
+    expect((await probe.next('ready')).event).toBe('ready');
+
+    execFileSync('ip', ['-n', pair.a.ns, 'link', 'del', pair.a.dev]);
+    await settle();
+    const { state } = await probe.ask('state', 'state');
+
+    expect(state).toEqual(
+      jasmine.objectContaining({
+        error: `capture on ${pair.a.dev} stopped: The interface disappeared`,
+        running: false,
+      }),
+    );
   });
 });
