@@ -53,6 +53,8 @@ function npmInstallNeeded() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   if (!existsSync(marker)) return true;
   if (!existsSync(join(ROOT, 'node_modules', 'cap', 'build', 'Release', 'cap.node'))) return true;
+  // The agent's own libpcap addon (agent/native, an npm workspace) is built by npm install too.
+  if (!existsSync(join(ROOT, 'agent', 'native', 'build', 'Release', 'nta_pcap.node'))) return true;
   return statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
 }
 
