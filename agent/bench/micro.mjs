@@ -28,7 +28,7 @@ function readFrames(path) {
   const file = readFileSync(path);
   if (file.readUInt32LE(0) !== 0xa1b2c3d4) throw new Error(`${path}: not a little-endian pcap`);
   const frames = [];
-  for (let at = 24; at + 16 <= file.length; ) {
+  for (let at = 24; at + 16 <= file.length;) {
     const caplen = file.readUInt32LE(at + 8);
     frames.push(file.subarray(at + 16, at + 16 + caplen));
     at += 16 + caplen;
@@ -123,7 +123,14 @@ for (const [name, subject] of Object.entries(subjects)) {
 }
 const bare = median(times.bare);
 const agent = median(times.agent);
-const result = { agentNs: agent, bareNs: bare, diffNs: agent - bare, frames: frames.length, packets: PACKETS, rounds: ROUNDS };
+const result = {
+  agentNs: agent,
+  bareNs: bare,
+  diffNs: agent - bare,
+  frames: frames.length,
+  packets: PACKETS,
+  rounds: ROUNDS,
+};
 if (argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {

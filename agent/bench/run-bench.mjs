@@ -72,7 +72,9 @@ function machine() {
 const opts = parseArgs(process.argv.slice(2));
 if (process.platform !== 'linux') fail('the capture bench needs Linux (network namespaces, /proc)');
 if (process.getuid?.() !== 0) {
-  fail('run as root: the bench creates network namespaces and a veth pair (sudo npm run bench:agent)');
+  fail(
+    'run as root: the bench creates network namespaces and a veth pair (sudo npm run bench:agent)',
+  );
 }
 for (const cmd of ['ip', 'taskset', 'cc']) {
   if (!which(cmd)) fail(`${cmd} not found: install iproute2, util-linux and a C compiler (gcc)`);
@@ -98,7 +100,11 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 function step(cmd, args, what) {
   process.stdout.write(`$ ${[cmd, ...args].join(' ')}\n`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.status !== 0) {
     const detail = `${r.stdout}${r.stderr}`.trim().split('\n').slice(-5).join('\n  ');
     return `${what} failed (exit ${r.status}):\n  ${detail}`;
@@ -120,7 +126,8 @@ async function main() {
   for (const name of opts.subjects) {
     if (name === 'tcpdump') {
       if (which('tcpdump')) subjects.push(TCPDUMP);
-      else process.stdout.write('tcpdump not installed: baseline skipped (apt-get install tcpdump)\n');
+      else
+        process.stdout.write('tcpdump not installed: baseline skipped (apt-get install tcpdump)\n');
     } else if (name === 'bare-cap') subjects.push(BARE_CAP);
     else {
       const problem = agentProblem();
@@ -162,7 +169,16 @@ async function main() {
       const maxSeconds = target > 0 ? opts.seconds * 1.5 + 0.5 : opts.seconds;
       let r;
       try {
-        r = await runBurst({ cores, count, flows: FLOWS, maxSeconds, pair, pktgen, subject, target });
+        r = await runBurst({
+          cores,
+          count,
+          flows: FLOWS,
+          maxSeconds,
+          pair,
+          pktgen,
+          subject,
+          target,
+        });
       } catch (e) {
         r = { error: firstLine(e) };
       }

@@ -11,8 +11,9 @@ import { coreBusySeconds, cpuSeconds, peakRssBytes, processName } from './proc-s
 const execFileAsync = promisify(execFile);
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
-// After a burst the subject is drained once its CPU time stops growing for this long.
+// After a burst the subject is drained once it used under IDLE_SHARE of a core for IDLE_MS.
 const IDLE_MS = 300;
+const IDLE_SHARE = 0.03;
 const MAX_DRAIN_MS = 5_000;
 // A first burst gets JIT compilation and lazy allocation out of the measured one.
 const WARMUP = { count: 50_000, pps: 50_000 };
@@ -35,12 +36,19 @@ export async function runBurst(o) {
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   let alive = true;
   exited.then(() => (alive = false));
   const ctx = { err: () => err, out: () => out, signal: () => undefined };
   try {
-    await waitReady(() => alive, () => subject.isReady(ctx), subject.name, () => err);
+    await waitReady(
+      () => alive,
+      () => subject.isReady(ctx),
+      subject.name,
+      () => err,
+    );
     const pid = subjectPid(child.pid, subject.process);
     ctx.signal = (sig) => process.kill(pid, sig);
     await generate(o, WARMUP.count, WARMUP.pps, 5);
@@ -85,7 +93,8 @@ async function waitReady(alive, ready, name, stderr) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (!ready()) {
     if (!alive()) throw new Error(`${name} exited before it was ready: ${tail(stderr())}`);
-    if (Date.now() > deadline) throw new Error(`${name} not ready after ${READY_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${name} not ready after ${READY_TIMEOUT_MS / 1000} s`);
     await sleep(20);
   }
 }
@@ -96,7 +105,9 @@ function subjectPid(pid, name) {
   let current = pid;
   for (let depth = 0; depth < 4; depth++) {
     if (processName(current) === name) return current;
-    const kids = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim().split(/\s+/);
+    const kids = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8')
+      .trim()
+      .split(/\s+/);
     if (!kids[0]) break;
     current = Number(kids[0]);
   }
@@ -104,27 +115,35 @@ function subjectPid(pid, name) {
 }
 
 async function generate(o, count, pps, maxSeconds) {
-  const args = ['netns', 'exec', o.pair.tx.ns, 'taskset', '-c', String(o.cores.generator), o.pktgen];
+  const args = ['netns', 'exec', o.pair.tx.ns, 'taskset', '-c', String(o.cores.generator)];
+  args.push(o.pktgen);
   args.push('--ifname', o.pair.tx.dev, '--count', String(count), '--pps', String(pps));
   args.push('--flows', String(o.flows), '--max-seconds', String(maxSeconds));
-  const { stdout } = await execFileAsync('ip', args, { timeout: (maxSeconds + 10) * 1000 });
+  const run = execFileAsync('ip', args, { timeout: (maxSeconds + 10) * 1000 });
+  liveChildren.add(run.child);
+  let stdout;
+  try {
+    ({ stdout } = await run);
+  } finally {
+    liveChildren.delete(run.child);
+  }
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
 async function waitDrained(pid, minDrainMs) {
   const start = Date.now();
-  const deadline = start + MAX_DRAIN_MS;
-  let last = cpuSeconds(pid);
-  let idleSince = Date.now();
-  while (Date.now() < deadline) {
+  const samples = [{ at: start, cpu: cpuSeconds(pid) }];
+  while (Date.now() - start < MAX_DRAIN_MS) {
     await sleep(50);
-    const now = cpuSeconds(pid);
-    if (now !== last) {
-      last = now;
-      idleSince = Date.now();
-    } else if (Date.now() - idleSince >= IDLE_MS && Date.now() - start >= minDrainMs) break;
+    const now = { at: Date.now(), cpu: cpuSeconds(pid) };
+    samples.push(now);
+    const from = samples.find((x) => now.at - x.at <= IDLE_MS + 25);
+    const idle =
+      now.at - samples[0].at >= IDLE_MS &&
+      now.cpu - from.cpu < (IDLE_SHARE * (now.at - from.at)) / 1000;
+    if (idle && now.at - start >= minDrainMs) break;
   }
-  return last;
+  return samples[samples.length - 1].cpu;
 }
 
 function tail(text) {

@@ -34,7 +34,20 @@ export function createVethPair() {
   try {
     run('ip', ['netns', 'add', tx.ns]);
     run('ip', ['netns', 'add', rx.ns]);
-    run('ip', ['link', 'add', tx.dev, 'netns', tx.ns, 'type', 'veth', 'peer', 'name', rx.dev, 'netns', rx.ns]);
+    run('ip', [
+      'link',
+      'add',
+      tx.dev,
+      'netns',
+      tx.ns,
+      'type',
+      'veth',
+      'peer',
+      'name',
+      rx.dev,
+      'netns',
+      rx.ns,
+    ]);
     for (const end of [tx, rx]) {
       run('ip', ['netns', 'exec', end.ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1']);
       run('ip', ['netns', 'exec', end.ns, 'sysctl', '-qw', 'net.ipv6.conf.default.disable_ipv6=1']);
@@ -42,13 +55,28 @@ export function createVethPair() {
     if (hasCommand('ethtool')) {
       for (const end of [tx, rx]) {
         try {
-          run('ip', ['netns', 'exec', end.ns, 'ethtool', '-K', end.dev, 'gro', 'off', 'gso', 'off', 'tso', 'off']);
+          run('ip', [
+            'netns',
+            'exec',
+            end.ns,
+            'ethtool',
+            '-K',
+            end.dev,
+            'gro',
+            'off',
+            'gso',
+            'off',
+            'tso',
+            'off',
+          ]);
         } catch (e) {
           notes.push(`ethtool on ${end.dev}: ${firstLine(e)}`);
         }
       }
     } else {
-      notes.push('ethtool not installed: offloads left at their defaults (frames are small anyway)');
+      notes.push(
+        'ethtool not installed: offloads left at their defaults (frames are small anyway)',
+      );
     }
     for (const end of [tx, rx]) run('ip', ['-n', end.ns, 'link', 'set', end.dev, 'up']);
   } catch (e) {

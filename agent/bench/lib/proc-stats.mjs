@@ -1,11 +1,32 @@
 // CPU time and peak RSS of a live process from /proc (Linux only).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const CLOCK_TICKS =
+  Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
-/** utime + stime of every thread of `pid`, in seconds (tick resolution, usually 10 ms). */
+/**
+ * CPU time of every thread of `pid` in seconds: from schedstat (nanoseconds) when the kernel has
+ * it, else utime + stime (10 ms ticks, too coarse for tcpdump at low rates).
+ */
 export function cpuSeconds(pid) {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended between listing and reading
+      }
+    }
+    if (ns > 0) return ns / 1e9;
+  } catch {
+    // no schedstat: fall back to ticks
+  }
+  return tickSeconds(pid);
+}
+
+function tickSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name, which is in parentheses and may contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -29,6 +50,10 @@ export function coreBusySeconds(core) {
     .split('\n')
     .find((l) => l.startsWith(`cpu${core} `));
   if (!line) return NaN;
-  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
 }

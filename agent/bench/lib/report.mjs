@@ -46,7 +46,8 @@ export const HEADER = [
 
 export function table(rows) {
   const widths = HEADER.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
+  const line = (r) =>
+    r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ');
   return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -87,21 +88,25 @@ export function summarize(results) {
         `agent / tcpdump  CPU at ${k(at.target)}/s (highest rate both ran loss-free): ` +
           `${ratio(a.cpuSeconds, t.cpuSeconds)} (${cpuPercent(a).toFixed(0)} % vs ${cpuPercent(t).toFixed(1)} %)`,
       );
-      lines.push(`agent / tcpdump  peak RSS: ${ratio(a.rss, t.rss)} (${mib(a.rss)} vs ${mib(t.rss)})`);
+      lines.push(
+        `agent / tcpdump  peak RSS: ${ratio(a.rss, t.rss)} (${mib(a.rss)} vs ${mib(t.rss)})`,
+      );
     } else {
       lines.push('agent / tcpdump  CPU: no rate where both ran loss-free');
     }
   }
   if (results.has('agent') && results.has('bare-cap')) {
     lines.push('');
-    lines.push('decode + aggregate cost over bare-cap (CPU ns/pkt, agent − bare-cap), goal ≤ 100 ns:');
+    lines.push(
+      'decode + aggregate cost over bare-cap (CPU ns/pkt, agent − bare-cap), goal ≤ 100 ns:',
+    );
     const a = results.get('agent');
     const b = results.get('bare-cap');
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       if (a[i].r.error || b[i].r.error) continue;
       const d = nsPerPacket(a[i].r) - nsPerPacket(b[i].r);
       const note = lossOf(a[i].r) < LOSS_FREE && lossOf(b[i].r) < LOSS_FREE ? '' : ' (with loss)';
-      lines.push(`  at ${a[i].target ? k(a[i].target) : 'max'}/s: ${d.toFixed(0)} ns${note}`);
+      lines.push(`  at ${a[i].target ? `${k(a[i].target)}/s` : 'max'}: ${d.toFixed(0)} ns${note}`);
     }
     const at = common(['agent', 'bare-cap']);
     if (at) {

@@ -23,7 +23,8 @@ async function waitFor(check, what) {
   for (;;) {
     const value = check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} (no answer within ${ANSWER_TIMEOUT_MS / 1000} s)`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} (no answer within ${ANSWER_TIMEOUT_MS / 1000} s)`);
     await sleep(20);
   }
 }
@@ -48,7 +49,13 @@ export const TCPDUMP = {
   minDrainMs: 1500,
   // SIGUSR1 makes tcpdump print its counts and carry on.
   captured: (ctx) =>
-    askBySignal(ctx, 'SIGUSR1', ctx.err, /(\d+) packets? captured/g, 'tcpdump printed no count on SIGUSR1'),
+    askBySignal(
+      ctx,
+      'SIGUSR1',
+      ctx.err,
+      /(\d+) packets? captured/g,
+      'tcpdump printed no count on SIGUSR1',
+    ),
 };
 
 export const BARE_CAP = {
@@ -57,7 +64,13 @@ export const BARE_CAP = {
   command: (iface) => [process.execPath, here('../subjects/bare-cap.mjs'), '--interface', iface],
   isReady: (ctx) => ctx.out().includes('ready'),
   captured: (ctx) =>
-    askBySignal(ctx, 'SIGUSR2', ctx.out, /"captured":(\d+)/g, 'bare-cap printed no count on SIGUSR2'),
+    askBySignal(
+      ctx,
+      'SIGUSR2',
+      ctx.out,
+      /"captured":(\d+)/g,
+      'bare-cap printed no count on SIGUSR2',
+    ),
 };
 
 // The real agent: `watch --json` prints each per-second report, exactly the MQTT payload.
