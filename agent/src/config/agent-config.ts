@@ -3,9 +3,16 @@ import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from '../common/logger';
 import type { BooleanFlag, ValueFlag } from './cli-args';
 
+export const CAPTURE_BACKENDS = ['auto', 'native', 'cap'] as const;
+export type CaptureBackendChoice = (typeof CAPTURE_BACKENDS)[number];
+
 export interface AgentConfig {
   agentId: string;
   autostart: boolean;
+  // Kernel capture ring per capture, in MiB (both backends).
+  bufferMb: number;
+  // auto: the agent's native batched addon when it is built, else `cap`.
+  captureBackend: CaptureBackendChoice;
   consoleUrl: string;
   // Options set by flag, environment or file: these win over choices persisted in the state dir.
   explicit: readonly (keyof AgentConfig)[];
@@ -17,11 +24,15 @@ export interface AgentConfig {
   // Flows tracked at once; beyond it the idle, then the smallest, are evicted.
   maxFlows: number;
   password: string | null;
+  // Promiscuous mode (native backend; `cap` always opens promiscuous).
+  promisc: boolean;
   // PTR lookups for unnamed talkers: off by default (sends DNS queries of its own).
   reverseDns: boolean;
   reverseDnsRate: number;
   // Packet samples per report, for the live packet table.
   samples: number;
+  // Bytes kept per packet (native backend; `cap` always keeps 65535).
+  snapLength: number;
   stateDir: string;
   topFlows: number;
   topTalkers: number;
@@ -80,6 +91,13 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
       .regex(AGENT_ID_PATTERN, 'expected 1-64 of [A-Za-z0-9._-], starting alphanumeric'),
   },
   { env: 'NTA_AUTOSTART', flag: '--no-autostart', key: 'autostart', schema: booleanText },
+  {
+    env: 'NTA_CAPTURE_BACKEND',
+    flag: '--backend',
+    key: 'captureBackend',
+    schema: z.enum(CAPTURE_BACKENDS, { message: `expected one of ${CAPTURE_BACKENDS.join(', ')}` }),
+  },
+  { env: 'NTA_BUFFER_MB', flag: '--buffer-size', key: 'bufferMb', schema: intIn(1, 2_048) },
   { env: 'NTA_CONSOLE_URL', flag: '--console-url', key: 'consoleUrl', schema: consoleUrlSchema },
   { env: 'NTA_FILTER', flag: '--filter', key: 'filter', schema: filterSchema },
   {
@@ -108,6 +126,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     schema: z.string().min(1, 'must not be empty').max(1024),
     secret: true,
   },
+  { env: 'NTA_PROMISC', flag: '--promisc', key: 'promisc', schema: booleanText },
   { env: 'NTA_REVERSE_DNS', flag: '--reverse-dns', key: 'reverseDns', schema: booleanText },
   {
     env: 'NTA_REVERSE_DNS_RATE',
@@ -116,6 +135,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     schema: intIn(1, 1_000),
   },
   { env: 'NTA_SAMPLES', flag: '--samples', key: 'samples', schema: intIn(0, 200) },
+  { env: 'NTA_SNAPLEN', flag: '--snaplen', key: 'snapLength', schema: intIn(64, 262_144) },
   {
     env: 'NTA_STATE_DIR',
     flag: '--state-dir',

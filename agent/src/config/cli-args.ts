@@ -1,43 +1,64 @@
-export const COMMANDS = ['run', 'watch', 'interfaces', 'help'] as const;
+export const COMMANDS = ['run', 'watch', 'analyze', 'interfaces', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 // Flags taking a value, by flag name; `--flag value` and `--flag=value` both work.
 export const VALUE_FLAGS = [
   '--agent-id',
+  '--backend',
+  '--buffer-size',
   '--config',
   '--console-url',
   '--filter',
   '--flow-idle',
   '--interface',
+  '--interval-ms',
   '--log-level',
   '--max-flows',
   '--password',
   '--reverse-dns-rate',
   '--samples',
   '--seconds',
+  '--snaplen',
   '--state-dir',
   '--top-flows',
   '--top-talkers',
 ] as const;
 export type ValueFlag = (typeof VALUE_FLAGS)[number];
-export type BooleanFlag = '--no-autostart' | '--reverse-dns';
+export type BooleanFlag = '--no-autostart' | '--promisc' | '--reverse-dns';
+
+// Switches that set a boolean option, and the value each sets.
+const SWITCHES: Readonly<Record<string, [BooleanFlag, boolean]>> = {
+  '--autostart': ['--no-autostart', true],
+  '--no-autostart': ['--no-autostart', false],
+  '--no-promisc': ['--promisc', false],
+  '--promisc': ['--promisc', true],
+  '--reverse-dns': ['--reverse-dns', true],
+};
 
 export interface CliArgs {
-  autostart: boolean | undefined;
+  booleans: Partial<Record<BooleanFlag, boolean>>;
   command: Command;
+  // The capture file of `analyze`.
+  file: string | null;
   json: boolean;
-  reverseDns: boolean | undefined;
+  // `analyze --publish`: send the file's reports to the console.
+  publish: boolean;
   values: Partial<Record<ValueFlag, string>>;
 }
 
 export class CliError extends Error {}
 
+export function isBooleanFlag(flag: string): flag is BooleanFlag {
+  return flag === '--no-autostart' || flag === '--promisc' || flag === '--reverse-dns';
+}
+
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
-    autostart: undefined,
+    booleans: {},
     command: 'run',
+    file: null,
     json: false,
-    reverseDns: undefined,
+    publish: false,
     values: {},
   };
   let commandSeen = false;
@@ -45,10 +66,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') args.command = 'help';
     else if (arg === '--json') args.json = true;
-    else if (arg === '--no-autostart') args.autostart = false;
-    else if (arg === '--autostart') args.autostart = true;
-    else if (arg === '--reverse-dns') args.reverseDns = true;
-    else if (arg.startsWith('--')) {
+    else if (arg === '--publish') args.publish = true;
+    else if (Object.hasOwn(SWITCHES, arg)) {
+      const [flag, value] = SWITCHES[arg];
+      args.booleans[flag] = value;
+    } else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq > 0 ? arg.slice(0, eq) : arg;
       if (!isValueFlag(name)) throw new CliError(`unknown option ${name} (see --help)`);
@@ -58,9 +80,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     } else if (!commandSeen && isCommand(arg)) {
       commandSeen = true;
       if (args.command !== 'help') args.command = arg;
+    } else if (commandSeen && args.command === 'analyze' && args.file === null) {
+      args.file = arg;
     } else {
       throw new CliError(`unexpected argument "${arg}" (commands: ${COMMANDS.join(', ')})`);
     }
+  }
+  if (args.command === 'analyze' && args.file === null) {
+    throw new CliError('analyze needs a capture file: analyze FILE.pcap [--json] [--publish]');
   }
   return args;
 }
@@ -80,6 +107,11 @@ Usage:
   node agent/dist/main.js watch [--json] [--seconds N] [--interface IF] [--filter BPF]
                                                capture without a console: one report per second
                                                on stdout (--json: the exact published payload)
+  node agent/dist/main.js analyze FILE [--json] [--interval-ms MS] [--publish]
+                                               summarise a .pcap/.pcapng file (--json: one report
+                                               for the whole file); --publish sends its
+                                               per-interval reports to the console as a host
+                                               named after the file (--agent-id to choose)
   node agent/dist/main.js interfaces [--json]  print the capturable interfaces and exit
   node agent/dist/main.js --help
 
@@ -94,6 +126,14 @@ Options (flag > environment > config file > default):
   --state-dir DIR      last seq, interface, filter NTA_STATE_DIR      (~/.local/state/nta-agent,
                                                                        /var/lib/nta-agent as root)
   --log-level LEVEL    error|warn|info|debug       NTA_LOG_LEVEL      (info)
+
+Capture:
+  --backend NAME       auto|native|cap             NTA_CAPTURE_BACKEND (auto: native when built)
+  --snaplen BYTES      bytes kept per packet       NTA_SNAPLEN        (256; native only, cap
+                                                                       always keeps 65535)
+  --buffer-size MIB    kernel ring per capture     NTA_BUFFER_MB      (32)
+  --no-promisc         not promiscuous             NTA_PROMISC=false  (native only; cap is
+                                                                       always promiscuous)
 
 Analysis:
   --top-flows N        flows per report (1-500)    NTA_TOP_FLOWS      (50)

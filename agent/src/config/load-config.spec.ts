@@ -41,6 +41,8 @@ describe(loadConfig.name, () => {
     expect(sut).toEqual({
       agentId: 'web-01.example',
       autostart: true,
+      bufferMb: 32,
+      captureBackend: 'auto',
       consoleUrl: 'mqtt://127.0.0.1:1883',
       explicit: [],
       filter: null,
@@ -49,9 +51,11 @@ describe(loadConfig.name, () => {
       logLevel: 'info',
       maxFlows: 65_536,
       password: null,
+      promisc: true,
       reverseDns: false,
       reverseDnsRate: 10,
       samples: 50,
+      snapLength: 256,
       stateDir: '/home/ops/.local/state/nta-agent',
       topFlows: 50,
       topTalkers: 20,
@@ -118,6 +122,48 @@ describe(loadConfig.name, () => {
     expect(failure(['--config', '/typo.json'])).toMatch(
       /^config: \/typo\.json: unknown option "consoleURL"/,
     );
+  });
+
+  it('reads the capture backend, snap length, ring size and promiscuous mode', () => {
+    files['/cap.json'] = JSON.stringify({ bufferMb: 64, captureBackend: 'cap', promisc: false });
+
+    const fromFlags = load(['--backend', 'native', '--snaplen=1500', '--buffer-size', '8']);
+    const fromEnv = load([], { NTA_CAPTURE_BACKEND: 'cap', NTA_PROMISC: 'no', NTA_SNAPLEN: '96' });
+    const fromFile = load(['--config', '/cap.json', '--promisc']);
+
+    expect(fromFlags).toEqual(
+      jasmine.objectContaining({ bufferMb: 8, captureBackend: 'native', snapLength: 1500 }),
+    );
+    expect(fromEnv).toEqual(
+      jasmine.objectContaining({ captureBackend: 'cap', promisc: false, snapLength: 96 }),
+    );
+    expect(fromFile).toEqual(
+      jasmine.objectContaining({ bufferMb: 64, captureBackend: 'cap', promisc: true }),
+    );
+    expect(load(['--no-promisc']).promisc).toBeFalse();
+    expect(failure(['--backend', 'pfring'])).toBe(
+      'config: --backend "pfring": expected one of auto, native, cap',
+    );
+    expect(failure([], { NTA_SNAPLEN: '10' })).toMatch(
+      /^config: NTA_SNAPLEN "10": expected a whole/,
+    );
+    expect(failure([], { NTA_BUFFER_MB: '0' })).toMatch(/^config: NTA_BUFFER_MB "0": /);
+  });
+
+  it('takes the capture file of analyze and its switches', () => {
+    const sut = parseCliArgs(['analyze', '/tmp/x.pcap', '--json', '--publish']);
+
+    expect(sut).toEqual(
+      jasmine.objectContaining({
+        command: 'analyze',
+        file: '/tmp/x.pcap',
+        json: true,
+        publish: true,
+      }),
+    );
+    expect(() => parseCliArgs(['analyze'])).toThrowError(/analyze needs a capture file/);
+    expect(() => parseCliArgs(['analyze', 'a.pcap', 'b.pcap'])).toThrowError(/"b.pcap"/);
+    expect(() => parseCliArgs(['watch', 'constructor'])).toThrowError(/"constructor"/);
   });
 
   it('treats an empty filter as no filter', () => {

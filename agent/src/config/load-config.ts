@@ -1,7 +1,7 @@
 import { AGENT_ID_PATTERN } from '@nta/contracts';
 import { join, resolve } from 'node:path';
 import { type AgentConfig, CONFIG_FILE_ENV, OPTION_SPECS, type OptionSpec } from './agent-config';
-import type { CliArgs } from './cli-args';
+import { type CliArgs, isBooleanFlag } from './cli-args';
 
 export class ConfigError extends Error {}
 
@@ -24,12 +24,7 @@ export function loadConfig(inputs: ConfigInputs): AgentConfig {
   const fileValues = readConfigFile(inputs);
   const explicit: Partial<Record<keyof AgentConfig, unknown>> = {};
   for (const spec of OPTION_SPECS) {
-    const cliValue =
-      spec.flag === '--no-autostart'
-        ? cli.autostart
-        : spec.flag === '--reverse-dns'
-          ? cli.reverseDns
-          : cli.values[spec.flag];
+    const cliValue = isBooleanFlag(spec.flag) ? cli.booleans[spec.flag] : cli.values[spec.flag];
     if (cliValue !== undefined) {
       explicit[spec.key] = parse(spec, cliValue, spec.flag);
     } else if (env[spec.env] !== undefined) {
@@ -63,6 +58,8 @@ function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
   return {
     agentId: sanitizeAgentId(inputs.hostname),
     autostart: true,
+    bufferMb: 32,
+    captureBackend: 'auto',
     consoleUrl: DEFAULT_CONSOLE_URL,
     explicit: [],
     filter: null,
@@ -71,9 +68,11 @@ function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
     logLevel: 'info',
     maxFlows: 65_536,
     password: null,
+    promisc: true,
     reverseDns: false,
     reverseDnsRate: 10,
     samples: 50,
+    snapLength: 256,
     stateDir: inputs.isRoot
       ? '/var/lib/nta-agent'
       : join(inputs.homedir, '.local', 'state', 'nta-agent'),

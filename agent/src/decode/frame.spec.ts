@@ -1,4 +1,4 @@
-import { decodeFrame, wireLength } from './frame';
+import { decodeAt, decodeFrame, wireLength } from './frame';
 import { FrameInfo } from './frame-info';
 import { linkTypeFromCap } from './link-type';
 import { ETHERTYPE_IPV4, ETHERTYPE_IPV6 } from './network';
@@ -106,6 +106,52 @@ describe(decodeFrame.name, () => {
 
     expect(wireLength(frame.length, frame.length, out)).toBe(14 + 60000);
     expect(wireLength(frame.length, 65535, out)).toBe(frame.length);
+  });
+});
+
+describe(decodeAt.name, () => {
+  const alone = new FrameInfo();
+  const out = new FrameInfo();
+  const frames = [
+    ethernet(ETHERTYPE_IPV4, ipv4(17, udpHeader(40))),
+    ethernet(ETHERTYPE_IPV6, ipv6(6, tcpHeader())),
+    ethernet(ETHERTYPE_IPV4, ipv4(1, icmpEcho())),
+  ];
+  // The frames back to back after a 7-byte gap, as a capture batch holds them.
+  const batch = Buffer.concat([Buffer.alloc(7, 0xff), ...frames]);
+  const offsets = frames.map((_, i) => 7 + frames.slice(0, i).reduce((n, f) => n + f.length, 0));
+
+  it('decodes a frame inside a batch buffer as it decodes the frame alone', () => {
+    frames.forEach((frame, i) => {
+      decodeFrame(1, frame, frame.length, alone);
+      decodeAt(1, batch, offsets[i], frame.length, out);
+
+      expect(out.slot).toBe(alone.slot);
+      expect(out.outer.srcPort).toBe(alone.outer.srcPort);
+      expect(out.outer.dst).toEqual(alone.outer.dst);
+      expect(out.l3Offset).toBe(alone.l3Offset + offsets[i]);
+      expect(out.outer.payloadOffset).toBe(alone.outer.payloadOffset + offsets[i]);
+      expect(out.outer.payloadLength).toBe(alone.outer.payloadLength);
+    });
+  });
+
+  it('never reads into the next frame when the captured length is short', () => {
+    const cut = frames[0].length - 30;
+    decodeAt(1, batch, offsets[0], cut, out);
+
+    expect(out.outer.payloadOffset + out.outer.payloadLength).toBeLessThanOrEqual(offsets[0] + cut);
+    decodeAt(1, batch, offsets[1], 20, out);
+    expect(out.slot).toBe(SLOT_UNDECODABLE);
+    expect(out.reason).toBe(REASON_TRUNCATED);
+  });
+
+  it('treats a length past the buffer, or a bad offset, as the bytes that are there', () => {
+    decodeAt(1, batch, offsets[2], 10_000, out);
+    expect(out.slot).toBe(SLOT_ICMP);
+    decodeAt(1, batch, batch.length + 5, 60, out);
+    expect(out.reason).toBe(REASON_TRUNCATED);
+    decodeAt(1, batch, Number.NaN, Number.NaN, out);
+    expect(out.slot).toBe(SLOT_UNDECODABLE);
   });
 });
 

@@ -35,10 +35,26 @@ const AF_INET6_DARWIN = 30;
  * `min(len, buf.length)`: a short or malformed frame ends as SLOT_UNDECODABLE with a reason.
  */
 export function decodeFrame(linkType: number, buf: Buffer, len: number, out: FrameInfo): void {
+  decodeAt(linkType, buf, 0, len, out);
+}
+
+/**
+ * Decodes the frame of `caplen` bytes at `offset` in `buf` (a batch buffer holding many), so no
+ * per-packet view is made. Offsets written to `out` (l3Offset, payloadOffset) are positions in
+ * `buf`. Never reads outside `[offset, min(offset + caplen, buf.length))`.
+ */
+export function decodeAt(
+  linkType: number,
+  buf: Buffer,
+  offset: number,
+  caplen: number,
+  out: FrameInfo,
+): void {
   out.reset();
-  // A negative or NaN length (a caller's bug) decodes as an empty frame.
-  const n = len > 0 ? (len < buf.length ? len : buf.length) : 0;
-  const reason = decodeLink(linkType, buf, n, out);
+  // A negative or NaN length or offset (a caller's bug) decodes as an empty frame.
+  const start = offset > 0 ? offset : 0;
+  const end = caplen > 0 ? start + caplen : start;
+  const reason = decodeLink(linkType, buf, start, end < buf.length ? end : buf.length, out);
   if (reason !== REASON_NONE) {
     out.reason = reason;
     out.slot = SLOT_UNDECODABLE;
@@ -50,23 +66,30 @@ export function decodeFrame(linkType: number, buf: Buffer, len: number, out: Fra
   }
 }
 
-function decodeLink(linkType: number, buf: Buffer, len: number, out: FrameInfo): number {
+// `len` is the end of the frame in `buf` (exclusive), `off` its start.
+function decodeLink(
+  linkType: number,
+  buf: Buffer,
+  off: number,
+  len: number,
+  out: FrameInfo,
+): number {
   switch (linkType) {
     case LINKTYPE_ETHERNET:
-      return decodeEthernet(buf, len, 0, out, out.outer, false);
+      return decodeEthernet(buf, len, off, out, out.outer, false);
     case LINKTYPE_LINUX_SLL:
-      return decodeLinuxSll(buf, len, out);
+      return decodeLinuxSll(buf, len, off, out);
     case LINKTYPE_LINUX_SLL2:
-      return decodeLinuxSll2(buf, len, out);
+      return decodeLinuxSll2(buf, len, off, out);
     case LINKTYPE_RAW:
-      return decodeBareIp(buf, len, 0, out);
+      return decodeBareIp(buf, len, off, out);
     case LINKTYPE_IPV4:
-      return decodeIpv4(buf, len, 0, out, out.outer, false);
+      return decodeIpv4(buf, len, off, out, out.outer, false);
     case LINKTYPE_IPV6:
-      return decodeIpv6(buf, len, 0, out, out.outer, false);
+      return decodeIpv6(buf, len, off, out, out.outer, false);
     case LINKTYPE_NULL:
     case LINKTYPE_LOOP:
-      return decodeNull(buf, len, out);
+      return decodeNull(buf, len, off, out);
     default:
       return REASON_UNSUPPORTED_LINK_TYPE;
   }
@@ -74,17 +97,17 @@ function decodeLink(linkType: number, buf: Buffer, len: number, out: FrameInfo):
 
 // The family is a 4-byte word in the capturing host's byte order (network order for LOOP), so
 // read whichever end is set.
-function decodeNull(buf: Buffer, len: number, out: FrameInfo): number {
-  if (len < 4) return REASON_TRUNCATED;
-  const family = buf[0] !== 0 ? buf[0] : buf[3];
+function decodeNull(buf: Buffer, len: number, off: number, out: FrameInfo): number {
+  if (off + 4 > len) return REASON_TRUNCATED;
+  const family = buf[off] !== 0 ? buf[off] : buf[off + 3];
   switch (family) {
     case AF_INET:
-      return decodeIpv4(buf, len, 4, out, out.outer, false);
+      return decodeIpv4(buf, len, off + 4, out, out.outer, false);
     case AF_INET6_LINUX:
     case AF_INET6_BSD:
     case AF_INET6_FREEBSD:
     case AF_INET6_DARWIN:
-      return decodeIpv6(buf, len, 4, out, out.outer, false);
+      return decodeIpv6(buf, len, off + 4, out, out.outer, false);
     default:
       return REASON_UNSUPPORTED_ADDRESS_FAMILY;
   }

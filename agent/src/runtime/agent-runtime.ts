@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } from '../capture/cap-source';
+import type { CaptureControl } from '../capture/capture-control';
 import { CaptureError } from '../capture/capture-error';
 import { listInterfaces } from '../capture/interfaces';
 import { errorMessage, type Logger } from '../common/logger';
@@ -15,7 +15,7 @@ import {
   onlineStatus,
 } from '../publish/payloads';
 import { createAccumulator } from './create-accumulator';
-import { createPacketPipeline } from './packet-pipeline';
+import { createLiveCapture, type LiveCapture } from './live-capture';
 import { ReportLoop } from './report-loop';
 
 // One hour of one-per-second reports survives a console outage in memory.
@@ -23,7 +23,8 @@ const OUTBOX_CAPACITY = 3600;
 
 /** Wires capture → decode → aggregate → publish, and control, for the `run` command. */
 export class AgentRuntime {
-  private readonly capture: CapSource;
+  private readonly capture: CaptureControl;
+  private readonly live: LiveCapture;
   private readonly identity: AgentIdentity;
   private readonly session: MqttSession;
 
@@ -38,18 +39,20 @@ export class AgentRuntime {
     const reports = new ReportLoop({
       accumulator,
       agentId: config.agentId,
+      drops: () => this.live.takeDrops(),
       emit: (report) => this.session.publishReport(report),
       nextSeq: () => state.nextSeq(),
       queued: () => this.session.queuedReports,
     });
-    this.capture = new CapSource({
-      bufferSize: DEFAULT_CAPTURE_BUFFER_BYTES,
+    this.live = createLiveCapture({
+      accumulator,
       filter: choice.filter,
       interface: choice.interface,
       listener: reports,
       log,
-      onPacket: createPacketPipeline(accumulator),
+      settings: config,
     });
+    this.capture = this.live.control;
     const commands = new CommandHandler({
       agentId: config.agentId,
       capture: this.capture,

@@ -9,6 +9,7 @@ describe(ReportLoop.name, () => {
   let accumulator: StatsAccumulator;
   let sut: ReportLoop;
   let interfaceCounts: (number | null)[];
+  let dropCounts: (number | null)[];
   const udp = (wire: number) => {
     const p = packet({ dst: '10.0.0.2', src: '10.0.0.1' });
     accumulator.add(p.info, p.buf, wire, 1, clock);
@@ -21,10 +22,12 @@ describe(ReportLoop.name, () => {
     let seq = 41;
     accumulator = new StatsAccumulator(1);
     interfaceCounts = [4, null, 0];
+    dropCounts = [3, 0];
     sut = new ReportLoop({
       accumulator,
       agentId: 'host-1',
       counters: () => ({ delta: () => interfaceCounts.shift() ?? null }),
+      drops: () => dropCounts.shift() ?? null,
       emit: (r) => reports.push(r),
       nextSeq: () => ++seq,
       now: () => clock,
@@ -51,7 +54,7 @@ describe(ReportLoop.name, () => {
     expect(reports.every((r) => r.interface === 'eth0')).toBeTrue();
   });
 
-  it('fills coverage from the interface counters, the publisher queue and the lag', () => {
+  it('fills coverage and drops from the capture counters, the publisher queue and the lag', () => {
     sut.onCaptureStart('eth0');
     udp(100);
     advance(1_000);
@@ -59,6 +62,7 @@ describe(ReportLoop.name, () => {
 
     expect(reports.map((r) => r.quality.coveragePct)).toEqual([25, null]);
     expect(reports.map((r) => r.quality.interfacePackets)).toEqual([4, null]);
+    expect(reports.map((r) => r.quality.drops)).toEqual([3, 0]);
     expect(reports.every((r) => r.quality.queued === 7)).toBeTrue();
     expect(reports.every((r) => r.quality.publishLagMs === 0)).toBeTrue();
   });

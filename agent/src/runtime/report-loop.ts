@@ -12,6 +12,8 @@ export interface ReportLoopOptions {
   agentId: string;
   // The interface's own packet counters (coverage); /sys/class/net by default.
   counters?: (iface: string) => PacketCounter;
+  // Kernel drops since the previous call (libpcap's pcap_stats); null when unknown.
+  drops?: () => number | null;
   emit: (report: StatsReport) => void;
   intervalMs?: number;
   nextSeq: () => number;
@@ -64,6 +66,7 @@ export class ReportLoop implements CaptureListener {
     if (onTimer) this.dueAt = intervalEnd + (this.opts.intervalMs ?? REPORT_INTERVAL_MS);
     report.quality.publishLagMs = Math.max(0, this.now() - due);
     report.quality.queued = this.opts.queued?.() ?? 0;
+    report.quality.drops = this.opts.drops?.() ?? null;
     emit(report);
   }
 

@@ -1,9 +1,9 @@
 import type { StatsReport } from '@nta/contracts';
-import { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } from '../capture/cap-source';
+import type { CaptureControl } from '../capture/capture-control';
 import type { Logger } from '../common/logger';
 import type { AgentConfig } from '../config/agent-config';
 import { createAccumulator } from './create-accumulator';
-import { createPacketPipeline } from './packet-pipeline';
+import { createLiveCapture } from './live-capture';
 import { ReportLoop } from './report-loop';
 import { formatReportLine } from './report-line';
 
@@ -19,7 +19,7 @@ export interface WatchOptions {
  * exactly the payload `run` would publish (seq counts from 1, nothing is persisted).
  */
 export class WatchRuntime {
-  private readonly capture: CapSource;
+  private readonly capture: CaptureControl;
   private done = false;
   private finished: () => void = () => undefined;
   private seq = 0;
@@ -30,20 +30,24 @@ export class WatchRuntime {
     private readonly opts: WatchOptions,
   ) {
     const accumulator = createAccumulator(config);
+    let takeDrops: () => number | null = () => null;
     const reports = new ReportLoop({
       accumulator,
       agentId: config.agentId,
+      drops: () => takeDrops(),
       emit: (report) => this.emit(report),
       nextSeq: () => ++this.seq,
     });
-    this.capture = new CapSource({
-      bufferSize: DEFAULT_CAPTURE_BUFFER_BYTES,
+    const live = createLiveCapture({
+      accumulator,
       filter: config.filter,
       interface: config.interface,
       listener: reports,
       log,
-      onPacket: createPacketPipeline(accumulator),
+      settings: config,
     });
+    takeDrops = () => live.takeDrops();
+    this.capture = live.control;
   }
 
   /** Starts capturing (throws CaptureError); resolves after `seconds` reports. */
