@@ -7,6 +7,7 @@ import { createLogger, errorMessage } from './common/logger';
 import { CliError, parseCliArgs, USAGE } from './config/cli-args';
 import { ConfigError, loadConfig } from './config/load-config';
 import { AgentRuntime } from './runtime/agent-runtime';
+import { runAnalyze } from './cli/analyze-command';
 import { runWatch } from './cli/watch-command';
 
 function main(argv: string[]): number | null {
@@ -43,6 +44,10 @@ function main(argv: string[]): number | null {
       process.stderr.write(`nta-agent: cannot list interfaces: ${errorMessage(e)}\n`);
       return 1;
     }
+  }
+  if (cli.command === 'analyze') {
+    void runAnalyze(cli, config).then((code) => process.stdout.write('', () => process.exit(code)));
+    return null;
   }
   if (cli.command === 'watch') {
     runWatch(cli, config);

@@ -16,6 +16,8 @@ export interface MqttSessionOptions {
   /** The retained offline status; used as last-will and on a clean shutdown. */
   offlineStatus: () => AgentStatus;
   onCommand: (payload: Buffer) => void;
+  /** Each failed connect or lost connection, after it was logged. */
+  onFailure?: (failure: ConnectFailure) => void;
   /** Runs after every (re)connect: republish status and interfaces. */
   onConnect: () => void;
   outboxCapacity: number;
@@ -39,6 +41,7 @@ export class MqttSession {
   private retryIndex = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private stopping = false;
+  private unacked = 0;
 
   constructor(private readonly opts: MqttSessionOptions) {
     this.outbox = new ReportOutbox(opts.outboxCapacity);
@@ -50,6 +53,11 @@ export class MqttSession {
 
   get queuedReports(): number {
     return this.outbox.size;
+  }
+
+  /** Reports not yet acknowledged by the broker: queued, or sent and awaiting their PUBACK. */
+  get undeliveredReports(): number {
+    return this.outbox.size + this.unacked;
   }
 
   start(): void {
@@ -147,6 +155,7 @@ export class MqttSession {
         ? REJECTED_RETRY_MS
         : RETRY_DELAYS_MS[Math.min(this.retryIndex++, RETRY_DELAYS_MS.length - 1)];
     this.logOutage(failure, wasConnected);
+    this.opts.onFailure?.(failure);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.stopping || !this.client) return;
@@ -174,7 +183,10 @@ export class MqttSession {
     const client = this.client;
     if (!client) return;
     const topic = agentTopic(this.opts.agentId, 'stats');
-    this.outbox.drain((report) => client.publish(topic, JSON.stringify(report), { qos: 1 }));
+    this.outbox.drain((report) => {
+      this.unacked++;
+      client.publish(topic, JSON.stringify(report), { qos: 1 }, () => this.unacked--);
+    });
   }
 
   private will() {

@@ -1,3 +1,4 @@
+import type { HostAddresses } from '../aggregate/host-addresses';
 import { StatsAccumulator } from '../aggregate/stats-accumulator';
 import { NameTable } from '../classify/name-table';
 import { ReverseDns } from '../classify/reverse-dns';
@@ -7,7 +8,12 @@ const NAME_CAPACITY = 16_384;
 const REVERSE_CACHE = 16_384;
 
 /** The analysis stage as configured: flow table size, top-N sizes, samples, names. */
-export function createAccumulator(config: AgentConfig, now = Date.now()): StatsAccumulator {
+export function createAccumulator(
+  config: AgentConfig,
+  now = Date.now(),
+  // The addresses that count as this host's (direction, local talkers); the machine's own by default.
+  hosts?: HostAddresses,
+): StatsAccumulator {
   const names = new NameTable(NAME_CAPACITY);
   const reverseDns = config.reverseDns
     ? new ReverseDns({ cacheSize: REVERSE_CACHE, names, perSecond: config.reverseDnsRate })
@@ -15,6 +21,7 @@ export function createAccumulator(config: AgentConfig, now = Date.now()): StatsA
   return new StatsAccumulator(now, {
     flowCapacity: config.maxFlows,
     flowIdleMs: config.flowIdleSeconds * 1000,
+    hosts,
     names,
     reverseDns,
     samples: config.samples,
