@@ -55,7 +55,7 @@ function readWithPcapFileReader(path: string, onBatch: BatchSink): CaptureFileSu
     reader = PcapFileReader.open(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`${path}: ${code ?? (e as Error).message}`);
+    throw new Error(`${path}: ${code ?? (e as Error).message}`, { cause: e });
   }
   if (reader.format === 'unknown') throw new Error(`${path}: not a pcap or pcapng file`);
   let batch: PacketBatch | null = null;
