@@ -3,12 +3,8 @@
 // the generator's frames held in memory. Independent of the network, so the figures are stable.
 // Usage: node micro.mjs --pcap FILE [--quick] [--json]   (FILE from `pktgen --pcap FILE`)
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { agentModule, defaultConfig } from './lib/agent-dist.mjs';
 
-const require = createRequire(import.meta.url);
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const LINKTYPE_ETHERNET = 1;
 const FLUSH_EVERY = 500_000;
 const GOAL_NS = 100;
@@ -36,27 +32,11 @@ function readFrames(path) {
   return frames;
 }
 
-// The analysis configured exactly as `watch` would be with no options: the agent's own defaults.
-function defaultConfig() {
-  const { parseCliArgs } = require(`${DIST}config/cli-args.js`);
-  const { loadConfig } = require(`${DIST}config/load-config.js`);
-  return loadConfig({
-    cli: parseCliArgs(['watch', '--interface', 'bench0']),
-    defaultInterface: () => 'bench0',
-    env: {},
-    homedir: tmpdir(),
-    hostname: 'bench',
-    isRoot: false,
-    readFile: (path) => {
-      throw new Error(`micro bench reads no config file (${path})`);
-    },
-  });
-}
-
 function agentSink(clock) {
-  const { createAccumulator } = require(`${DIST}runtime/create-accumulator.js`);
-  const { createPacketPipeline } = require(`${DIST}runtime/packet-pipeline.js`);
-  const accumulator = createAccumulator(defaultConfig(), clock.now);
+  const { createAccumulator } = agentModule('runtime/create-accumulator');
+  const { createPacketPipeline } = agentModule('runtime/packet-pipeline');
+  // The analysis configured as `watch` runs it with no options: the agent's own defaults.
+  const accumulator = createAccumulator(defaultConfig('bench0'), clock.now);
   let seq = 0;
   let reported = 0;
   const flush = () => {

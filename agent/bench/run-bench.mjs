@@ -9,19 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { liveChildren, runBurst } from './lib/burst.mjs';
 import { createVethPair, firstLine } from './lib/netns.mjs';
 import { formatRow, summarize, table } from './lib/report.mjs';
-import { AGENT, agentProblem, BARE_CAP, TCPDUMP } from './lib/subjects.mjs';
+import { AGENT, AGENT_CAP, agentProblem, BARE_CAP, TCPDUMP } from './lib/subjects.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const FULL = { rates: [50e3, 100e3, 200e3, 400e3, 700e3, 1e6, 1.4e6, 0], seconds: 3 };
 const QUICK = { rates: [100e3, 400e3, 1e6, 0], seconds: 1 };
 const FLOWS = 4096;
-const USAGE = `usage: npm run bench:agent -- [--quick] [--no-build] [--subjects tcpdump,bare-cap,agent]
+const SUBJECTS = ['tcpdump', 'bare-cap', 'agent-cap', 'agent'];
+const USAGE = `usage: npm run bench:agent -- [--quick] [--no-build] [--subjects tcpdump,bare-cap,agent-cap,agent]
                            [--rates 100000,400000,0] [--seconds S] [--no-micro]
   (0 = as fast as the generator can send; run as root: it creates network namespaces)`;
 
 function parseArgs(argv) {
-  const o = { build: true, micro: true, quick: false, subjects: ['tcpdump', 'bare-cap', 'agent'] };
+  const o = { build: true, micro: true, quick: false, subjects: [...SUBJECTS] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -44,9 +45,8 @@ function parseArgs(argv) {
   o.seconds ??= preset.seconds;
   if (o.rates.some((r) => !Number.isFinite(r) || r < 0)) fail('--rates takes packets/s, 0 for max');
   if (!(o.seconds > 0 && o.seconds <= 30)) fail('--seconds must be in (0, 30]');
-  const known = ['tcpdump', 'bare-cap', 'agent'];
-  const bad = o.subjects.find((s) => !known.includes(s));
-  if (bad) fail(`unknown subject ${bad} (known: ${known.join(', ')})`);
+  const bad = o.subjects.find((s) => !SUBJECTS.includes(s));
+  if (bad) fail(`unknown subject ${bad} (known: ${SUBJECTS.join(', ')})`);
   return o;
 }
 
@@ -130,14 +130,14 @@ async function main() {
         process.stdout.write('tcpdump not installed: baseline skipped (apt-get install tcpdump)\n');
     } else if (name === 'bare-cap') subjects.push(BARE_CAP);
     else {
-      const problem = agentProblem();
+      const problem = agentProblem(name === 'agent-cap');
       if (problem) fail(`${problem} (or drop --no-build)`);
-      subjects.push(AGENT);
+      subjects.push(name === 'agent' ? AGENT : AGENT_CAP);
     }
   }
 
   let micro = null;
-  if (opts.micro && opts.subjects.includes('agent')) {
+  if (opts.micro && opts.subjects.some((s) => s.startsWith('agent'))) {
     const frames = join(work, 'frames.pcap');
     execFileSync(pktgen, ['--pcap', frames, '--flows', String(FLOWS)]);
     const args = [here('micro.mjs'), '--pcap', frames, ...(opts.quick ? ['--quick'] : [])];
@@ -188,7 +188,11 @@ async function main() {
       process.stdout.write(`  ${row.join('  ')}\n`);
     }
   }
-  process.stdout.write(`\n${table(rows)}\n\n${summarize(results)}\n`);
+  const notes = [...results].flatMap(([name, runs]) => {
+    const note = runs.find(({ r }) => r.note)?.r.note;
+    return note ? [`${name}: ${note}`] : [];
+  });
+  process.stdout.write(`\n${table(rows)}\n${notes.join('\n')}\n\n${summarize(results)}\n`);
   if (micro) process.stdout.write(`\n${micro}\n`);
 }
 

@@ -70,6 +70,7 @@ export async function runBurst(o) {
     if (!alive) throw new Error(`${subject.name} ended during the burst: ${tail(err)}`);
     return {
       captured,
+      note: subject.note?.(ctx) ?? null,
       cpuSeconds: cpu1 - cpu0,
       elapsed: gen.elapsed,
       others: Math.max(0, others),

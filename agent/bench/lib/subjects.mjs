@@ -74,25 +74,44 @@ export const BARE_CAP = {
 };
 
 // The real agent: `watch --json` prints each per-second report, exactly the MQTT payload.
-export const AGENT = {
-  name: 'agent',
-  process: 'node',
-  command: (iface) => [process.execPath, AGENT_MAIN, 'watch', '--interface', iface, '--json'],
-  // The first report comes one second after the capture started.
-  isReady: (ctx) => jsonLines(ctx.out()).length > 0,
-  // The reports so far, once a report with no packets shows the link quiet and all of it counted.
-  captured: (ctx) => {
-    const seen = jsonLines(ctx.out()).length;
-    return waitFor(() => {
-      const reports = jsonLines(ctx.out());
-      if (!reports.slice(seen).some((r) => r.totals.packets === 0)) return undefined;
-      return reports.reduce((sum, r) => sum + r.totals.packets, 0);
-    }, 'agent printed no quiet report after the burst');
-  },
-};
+// `--log-level info` makes it name its capture backend on stderr.
+function agent(name, extraArgs) {
+  return {
+    name,
+    process: 'node',
+    command: (iface) => [
+      process.execPath,
+      AGENT_MAIN,
+      'watch',
+      '--interface',
+      iface,
+      '--json',
+      '--log-level',
+      'info',
+      ...extraArgs,
+    ],
+    // The first report comes one second after the capture started.
+    isReady: (ctx) => jsonLines(ctx.out()).length > 0,
+    // The reports so far, once a report with no packets shows the link quiet and all counted.
+    captured: (ctx) => {
+      const seen = jsonLines(ctx.out()).length;
+      return waitFor(() => {
+        const reports = jsonLines(ctx.out());
+        if (!reports.slice(seen).some((r) => r.totals.packets === 0)) return undefined;
+        return reports.reduce((sum, r) => sum + r.totals.packets, 0);
+      }, `${name} printed no quiet report after the burst`);
+    },
+    note: (ctx) => /capture backend: [^\n]*/.exec(ctx.err())?.[0] ?? null,
+  };
+}
+
+/** The agent as it runs by default (`--backend auto`: the native addon when built). */
+export const AGENT = agent('agent', []);
+/** The agent on `cap`, one JS call per packet: against bare-cap it prices decode + aggregate. */
+export const AGENT_CAP = agent('agent-cap', ['--backend', 'cap']);
 
 /** Why the built agent cannot be benchmarked, or null when it can. */
-export function agentProblem() {
+export function agentProblem(needsBackend) {
   if (!existsSync(AGENT_MAIN)) return 'agent/dist/main.js missing: run `npx nx build agent`';
   let help = '';
   try {
@@ -100,5 +119,7 @@ export function agentProblem() {
   } catch (e) {
     return `node agent/dist/main.js --help failed: ${e instanceof Error ? e.message : String(e)}`;
   }
-  return /^\s+node \S+ watch/m.test(help) ? null : 'the built agent has no `watch` command';
+  if (!/^\s+node \S+ watch/m.test(help)) return 'the built agent has no `watch` command';
+  if (needsBackend && !help.includes('--backend')) return 'the built agent has no --backend option';
+  return null;
 }

@@ -1,12 +1,9 @@
-// Bench subject "bare-cap": the agent's capture source (same `cap` handle, buffer size and snap
-// length) with a callback that only counts, the floor for any per-packet JavaScript.
+// Bench subject "bare-cap": the agent's `cap` capture source with the agent's default buffer size
+// (and cap's fixed snap length) and a callback that only counts: the floor for per-packet JS.
 // Usage: node bare-cap.mjs --interface IF   prints "ready", then {"captured":N} on SIGUSR2 and
 // on SIGINT (which also ends it).
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { agentModule, defaultConfig } from '../lib/agent-dist.mjs';
 
-const require = createRequire(import.meta.url);
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const iface = process.argv[process.argv.indexOf('--interface') + 1];
 if (!process.argv.includes('--interface') || !iface) {
   process.stderr.write('usage: node bare-cap.mjs --interface IF\n');
@@ -18,9 +15,10 @@ const onPacket = () => {
   captured++;
 };
 const silent = { debug() {}, error() {}, info() {}, warn() {} };
-const { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } = require(`${DIST}capture/cap-source.js`);
+const { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } = agentModule('capture/cap-source');
+const { bufferMb } = defaultConfig(iface);
 const source = new CapSource({
-  bufferSize: DEFAULT_CAPTURE_BUFFER_BYTES,
+  bufferSize: bufferMb ? bufferMb * 1024 * 1024 : DEFAULT_CAPTURE_BUFFER_BYTES,
   filter: null,
   interface: iface,
   listener: { onCaptureEnd() {}, onCaptureStart() {} },
