@@ -1,33 +1,41 @@
 // Child process for the veth spec, run inside a namespace with `ip netns exec`: captures on one
-// interface with the real CapSource → decode → aggregate pipeline, listens on UDP/TCP so the
+// interface with the chosen backend (cap | native) → decode → aggregate pipeline, listens on UDP/TCP so the
 // peer's traffic is accepted, and on "stop" (stdin) prints the summed reports as JSON.
 import type { StatsReport } from '@nta/contracts';
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { StatsAccumulator } from '../../../src/aggregate/stats-accumulator';
-import { CapSource, DEFAULT_CAPTURE_BUFFER_BYTES } from '../../../src/capture/cap-source';
 import { createLogger } from '../../../src/common/logger';
-import { createPacketPipeline } from '../../../src/runtime/packet-pipeline';
+import { type CaptureBackendName, createLiveCapture } from '../../../src/runtime/live-capture';
 import { ReportLoop } from '../../../src/runtime/report-loop';
 
-const [iface, udpPort, tcpPort] = process.argv.slice(2);
+const [iface, udpPort, tcpPort, backend] = process.argv.slice(2);
 const reports: StatsReport[] = [];
 const accumulator = new StatsAccumulator(Date.now());
 let seq = 0;
+let takeDrops: () => number | null = () => null;
 const loop = new ReportLoop({
   accumulator,
   agentId: 'probe',
+  drops: () => takeDrops(),
   emit: (r) => reports.push(r),
   nextSeq: () => seq++,
 });
-const source = new CapSource({
-  bufferSize: DEFAULT_CAPTURE_BUFFER_BYTES,
+const live = createLiveCapture({
+  accumulator,
   filter: null,
   interface: iface,
   listener: loop,
   log: createLogger('warn'),
-  onPacket: createPacketPipeline(accumulator),
+  settings: {
+    bufferMb: 32,
+    captureBackend: backend as CaptureBackendName,
+    promisc: true,
+    snapLength: 256,
+  },
 });
+takeDrops = () => live.takeDrops();
+const source = live.control;
 const udp = createSocket('udp4');
 const tcp = createServer((socket) => socket.resume());
 udp.bind(Number(udpPort), () => {
@@ -40,6 +48,8 @@ process.stdin.on('data', () => {
   source.stop();
   const sum = (pick: (r: StatsReport) => number) => reports.reduce((n, r) => n + pick(r), 0);
   const summary = {
+    backend: live.backend,
+    drops: reports.map((r) => r.quality.drops),
     reports: reports.length,
     tcp: sum((r) => r.transport.tcp.packets),
     totals: sum((r) => r.totals.packets),
