@@ -53,8 +53,6 @@ function npmInstallNeeded() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   if (!existsSync(marker)) return true;
   if (!existsSync(join(ROOT, 'node_modules', 'cap', 'build', 'Release', 'cap.node'))) return true;
-  // The agent's own libpcap addon (agent/native, an npm workspace) is built by npm install too.
-  if (!existsSync(join(ROOT, 'agent', 'native', 'build', 'Release', 'nta_pcap.node'))) return true;
   return statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs;
 }
 
@@ -74,6 +72,13 @@ export function ensureDeps({ browser = false, capture = true, tools = false } = 
       stdio: 'inherit',
     });
     if (res.status !== 0) fail(`npm install failed (exit ${res.status})`);
+  }
+  // The agent's libpcap addon is a workspace package; npm install does not always build it
+  // (not when the lockfile already lists it), so build it explicitly when it is missing.
+  if (!existsSync(join(ROOT, 'agent', 'native', 'build', 'Release', 'nta_pcap.node'))) {
+    say('building the agent native capture addon (agent/native, node-gyp + libpcap)');
+    const res = spawnSync('npm', ['rebuild', '-w', 'agent/native'], { cwd: ROOT, stdio: 'inherit' });
+    if (res.status !== 0) fail(`building agent/native failed (exit ${res.status})`);
   }
 }
 
