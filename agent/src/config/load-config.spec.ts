@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCliArgs } from './cli-args';
 import { type ConfigInputs, ConfigError, loadConfig, sanitizeAgentId } from './load-config';
 
@@ -164,6 +166,25 @@ describe(loadConfig.name, () => {
     expect(() => parseCliArgs(['analyze'])).toThrowError(/analyze needs a capture file/);
     expect(() => parseCliArgs(['analyze', 'a.pcap', 'b.pcap'])).toThrowError(/"b.pcap"/);
     expect(() => parseCliArgs(['watch', 'constructor'])).toThrowError(/"constructor"/);
+  });
+
+  it('skips "//" comment keys in the config file, as in infra/config/agent.sample.json', () => {
+    files['/sample.json'] = readFileSync(
+      join(__dirname, '../../../infra/config/agent.sample.json'),
+      'utf8',
+    );
+
+    const sut = load(['--config', '/sample.json']);
+
+    expect(sut).toEqual(
+      jasmine.objectContaining({
+        bufferMb: 32,
+        captureBackend: 'auto',
+        promisc: true,
+        snapLength: 256,
+      }),
+    );
+    expect(sut.explicit).toContain('captureBackend');
   });
 
   it('treats an empty filter as no filter', () => {

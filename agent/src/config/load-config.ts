@@ -29,7 +29,7 @@ export function loadConfig(inputs: ConfigInputs): AgentConfig {
       explicit[spec.key] = parse(spec, cliValue, spec.flag);
     } else if (env[spec.env] !== undefined) {
       explicit[spec.key] = parse(spec, env[spec.env], spec.env);
-    } else if (fileValues && spec.key in fileValues.values) {
+    } else if (fileValues && Object.hasOwn(fileValues.values, spec.key)) {
       explicit[spec.key] = parse(
         spec,
         fileValues.values[spec.key],
@@ -114,7 +114,8 @@ function readConfigFile(
     throw new ConfigError(`config: ${path}: expected a JSON object of options`);
   }
   const known = OPTION_SPECS.map((s) => s.key as string);
-  const unknown = Object.keys(values).find((k) => !known.includes(k));
+  // "//key" entries are comments (the documented sample config uses them).
+  const unknown = Object.keys(values).find((k) => !k.startsWith('//') && !known.includes(k));
   if (unknown !== undefined) {
     throw new ConfigError(
       `config: ${path}: unknown option "${unknown}" (known: ${known.join(', ')})`,
