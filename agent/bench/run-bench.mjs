@@ -13,7 +13,7 @@ import { AGENT, AGENT_CAP, agentProblem, BARE_CAP, TCPDUMP } from './lib/subject
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const FULL = { rates: [50e3, 100e3, 200e3, 400e3, 700e3, 1e6, 1.4e6, 0], seconds: 3 };
+const FULL = { rates: [100e3, 200e3, 400e3, 700e3, 1e6, 1.4e6, 0], seconds: 3 };
 const QUICK = { rates: [100e3, 400e3, 1e6, 0], seconds: 1 };
 const FLOWS = 4096;
 const SUBJECTS = ['tcpdump', 'bare-cap', 'agent-cap', 'agent'];
