@@ -5,6 +5,7 @@ import { statsReportSchema, type StatsReport, TRANSPORT_NAMES, validate } from '
 import { corpusPath } from './corpus/support/corpus-paths';
 import { type PeerPacket, tsharkPackets } from './corpus/support/tshark-peer';
 import { runAnalyzeCli } from './support/analyze-cli';
+import { buildAgent } from './support/watch-cli';
 
 // Every link type the agent decodes (Ethernet with VLAN/QinQ, GRE, VXLAN, IPv6 extension
 // headers; Linux cooked; raw IPv4/IPv6; BSD loopback), a few seconds to minutes long each.
@@ -35,6 +36,9 @@ function perLabel(peer: PeerPacket[]): Record<string, { bytes: number; packets: 
 }
 
 describe('analyze --json on corpus files compared with tshark', () => {
+  // Compiles agent/dist once, so the CLI under test is current.
+  beforeAll(() => buildAgent(), 120_000);
+
   for (const name of FILES) {
     it(`matches tshark's totals and transports on ${name}`, async () => {
       const run = await runAnalyzeCli([corpusPath(name), '--json']);
@@ -56,7 +60,7 @@ describe('analyze --json on corpus files compared with tshark', () => {
       }
       expect(report.undecodable).toBe(labels['undecodable']?.packets ?? 0);
       expect(report.intervalStart).toBeLessThanOrEqual(report.intervalEnd);
-    });
+    }, 30_000);
   }
 
   it('prints a readable summary with transports, applications, flows and talkers', async () => {
@@ -68,7 +72,7 @@ describe('analyze --json on corpus files compared with tshark', () => {
     expect(run.stdout).toMatch(/^ {2}tcp +264 /m);
     expect(run.stdout).toMatch(/^ {2}TOP FLOWS /m);
     expect(run.stdout).toMatch(/^ {2}TOP TALKERS /m);
-  });
+  }, 30_000);
 
   it('says in one line when the file cannot be read', async () => {
     const run = await runAnalyzeCli(['/nonexistent/x.pcap']);
@@ -78,5 +82,5 @@ describe('analyze --json on corpus files compared with tshark', () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       jasmine.stringMatching(/^nta-agent: analyze: .*x\.pcap.*No such file/),
     ]);
-  });
+  }, 30_000);
 });

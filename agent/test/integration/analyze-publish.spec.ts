@@ -11,6 +11,7 @@ import {
 import { PcapFileReader } from '../../src/capture/pcap-file';
 import { corpusPath } from './corpus/support/corpus-paths';
 import { runAnalyzeCli } from './support/analyze-cli';
+import { buildAgent } from './support/watch-cli';
 import { AGENT_SECRET, startBroker, type TestBroker } from './support/broker';
 import { Observer } from './support/observer';
 
@@ -39,9 +40,10 @@ describe('analyze --publish against a real broker', () => {
   const agentId = `it-file-${process.pid}`;
 
   beforeAll(async () => {
+    buildAgent();
     broker = await startBroker();
     observer = await Observer.connect(broker.url, agentId);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await observer?.close();
@@ -95,7 +97,7 @@ describe('analyze --publish against a real broker', () => {
     const retained = await late.waitFor('status', (m) => m.retain);
     await late.close();
     expect(retained.payload.state).toBe('offline');
-  });
+  }, 60_000);
 
   it('repeats the same seqs when the same file is published again', async () => {
     const before = observer.of('stats').map((m) => m.payload.seq);
@@ -118,7 +120,7 @@ describe('analyze --publish against a real broker', () => {
       .map((m) => m.payload.seq)
       .slice(before.length);
     expect(after).toEqual(before);
-  });
+  }, 60_000);
 
   it('fails in one line when the console refuses the password', async () => {
     const run = await runAnalyzeCli([
@@ -135,5 +137,5 @@ describe('analyze --publish against a real broker', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^nta-agent: analyze --publish: console rejected agent .*password/m);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 60_000);
 });

@@ -115,6 +115,10 @@ describe('agent watch on lo (built CLI, real capture)', () => {
       '4',
       '--filter',
       ports.map((p) => `port ${p}`).join(' or '),
+      // Node's ClientHello carries the server name past byte 256, the native default snap
+      // length (headers only): keep enough of each packet for the payload checks.
+      '--snaplen',
+      '2048',
     ]);
     try {
       // The first report proves the capture is open; traffic goes into the next ones.
