@@ -27,7 +27,9 @@ function checkNode() {
 
 function aptInstall(pkg, why) {
   if (!IS_ROOT) {
-    fail(`${why} needs the Debian package ${pkg}: run \`sudo apt-get install -y ${pkg}\`, then again.`);
+    fail(
+      `${why} needs the Debian package ${pkg}: run \`sudo apt-get install -y ${pkg}\`, then again.`,
+    );
   }
   say(`installing ${pkg} (${why}) with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -74,11 +76,23 @@ export function ensureDeps({ browser = false, capture = true, tools = false } = 
     if (res.status !== 0) fail(`npm install failed (exit ${res.status})`);
   }
   // The agent's libpcap addon is a workspace package; npm install does not always build it
-  // (not when the lockfile already lists it), so build it explicitly when it is missing.
-  if (!existsSync(join(ROOT, 'agent', 'native', 'build', 'Release', 'nta_pcap.node'))) {
+  // (not when the lockfile already lists it), so build it with node-gyp when it is missing.
+  const addon = join(ROOT, 'agent', 'native', 'build', 'Release', 'nta_pcap.node');
+  if (!existsSync(addon)) {
     say('building the agent native capture addon (agent/native, node-gyp + libpcap)');
-    const res = spawnSync('npm', ['rebuild', '-w', 'agent/native'], { cwd: ROOT, stdio: 'inherit' });
-    if (res.status !== 0) fail(`building agent/native failed (exit ${res.status})`);
+    const gyp = join(ROOT, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    // Offline: point node-gyp at the installed Node headers instead of letting it download them.
+    const nodedir =
+      process.env.npm_config_nodedir ??
+      (existsSync('/usr/include/node/node_api.h') ? '/usr' : null);
+    const args = [gyp, 'rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
+    const res = spawnSync(process.execPath, args, {
+      cwd: join(ROOT, 'agent', 'native'),
+      stdio: 'inherit',
+    });
+    if (res.status !== 0 || !existsSync(addon)) {
+      fail(`building agent/native failed (exit ${res.status}); ${addon} is missing`);
+    }
   }
 }
 
