@@ -35,7 +35,10 @@ const AF_INET6_DARWIN = 30;
  * `min(len, buf.length)`: a short or malformed frame ends as SLOT_UNDECODABLE with a reason.
  */
 export function decodeFrame(linkType: number, buf: Buffer, len: number, out: FrameInfo): void {
-  decodeAt(linkType, buf, 0, len, out);
+  out.reset();
+  // A negative or NaN length (a caller's bug) decodes as an empty frame.
+  const n = len > 0 ? (len < buf.length ? len : buf.length) : 0;
+  finish(decodeLink(linkType, buf, 0, n, out), out);
 }
 
 /**
@@ -54,7 +57,10 @@ export function decodeAt(
   // A negative or NaN length or offset (a caller's bug) decodes as an empty frame.
   const start = offset > 0 ? offset : 0;
   const end = caplen > 0 ? start + caplen : start;
-  const reason = decodeLink(linkType, buf, start, end < buf.length ? end : buf.length, out);
+  finish(decodeLink(linkType, buf, start, end < buf.length ? end : buf.length, out), out);
+}
+
+function finish(reason: number, out: FrameInfo): void {
   if (reason !== REASON_NONE) {
     out.reason = reason;
     out.slot = SLOT_UNDECODABLE;

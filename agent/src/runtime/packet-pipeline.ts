@@ -4,7 +4,7 @@ import type { StatsAccumulator } from '../aggregate/stats-accumulator';
 import type { PacketSink } from '../capture/cap-source';
 import { SNAP_LENGTH } from '../capture/cap-source';
 import type { BatchSink } from '../capture/native-batch';
-import { decodeAt, wireLength } from '../decode/frame';
+import { decodeAt, decodeFrame, wireLength } from '../decode/frame';
 import { FrameInfo } from '../decode/frame-info';
 import { BatchClock } from './batch-clock';
 
@@ -15,7 +15,7 @@ export function createPacketPipeline(
 ): PacketSink {
   const info = new FrameInfo();
   return (buf, caplen, linkType) => {
-    decodeAt(linkType, buf, 0, caplen, info);
+    decodeFrame(linkType, buf, caplen, info);
     accumulator.add(info, buf, wireLength(caplen, SNAP_LENGTH, info), linkType, now());
   };
 }
