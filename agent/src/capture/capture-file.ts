@@ -1,5 +1,6 @@
 // Reads a capture file batch by batch: through libpcap (the native addon, the live capture's
 // batch path) when it is built, else through the agent's own PcapFileReader in the same shape.
+import type { CaptureBackendChoice } from '../config/agent-config';
 import type { BatchSink, PacketBatch } from './native-batch';
 import { type NativeAvailability, nativeCaptureAvailability } from './native-binding';
 import { NativeFileReader } from './native-file';
@@ -17,6 +18,8 @@ export interface CaptureFileSummary {
 
 export interface CaptureFileOptions {
   availability?: () => NativeAvailability;
+  // As for live capture: native = libpcap, cap = the portable reader, auto = libpcap when built.
+  backend: CaptureBackendChoice;
   filter: string | null;
 }
 
@@ -29,7 +32,12 @@ export async function readCaptureFile(
   opts: CaptureFileOptions,
 ): Promise<CaptureFileSummary> {
   const state = (opts.availability ?? nativeCaptureAvailability)();
-  if (state.available) {
+  if (opts.backend === 'native' && !state.available) {
+    throw new Error(
+      `native capture unavailable: ${state.reason}; build it with: cd agent/native && npx --no-install node-gyp rebuild`,
+    );
+  }
+  if (state.available && opts.backend !== 'cap') {
     const reader = new NativeFileReader({ binding: state.module, filter: opts.filter });
     const summary = await reader.read(path, onBatch);
     return {
@@ -40,9 +48,8 @@ export async function readCaptureFile(
     };
   }
   if (opts.filter !== null) {
-    throw new Error(
-      `a filter on a capture file needs the native addon (${state.reason}); drop --filter`,
-    );
+    const why = state.available ? 'not with --backend cap' : state.reason;
+    throw new Error(`a filter on a capture file needs the native addon (${why}); drop --filter`);
   }
   return readWithPcapFileReader(path, onBatch);
 }

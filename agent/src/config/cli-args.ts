@@ -111,7 +111,9 @@ Usage:
                                                summarise a .pcap/.pcapng file (--json: one report
                                                for the whole file); --publish sends its
                                                per-interval reports to the console as a host
-                                               named after the file (--agent-id to choose)
+                                               named after the file (--agent-id to choose);
+                                               read by libpcap, or by the agent's own reader
+                                               with --backend cap
   node agent/dist/main.js interfaces [--json]  print the capturable interfaces and exit
   node agent/dist/main.js --help
 

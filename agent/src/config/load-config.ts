@@ -1,5 +1,6 @@
 import { AGENT_ID_PATTERN } from '@nta/contracts';
 import { join, resolve } from 'node:path';
+import { DEFAULT_NATIVE_BUFFER_BYTES, DEFAULT_NATIVE_SNAP_LENGTH } from '../capture/native-source';
 import { type AgentConfig, CONFIG_FILE_ENV, OPTION_SPECS, type OptionSpec } from './agent-config';
 import { type CliArgs, isBooleanFlag } from './cli-args';
 
@@ -58,7 +59,7 @@ function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
   return {
     agentId: sanitizeAgentId(inputs.hostname),
     autostart: true,
-    bufferMb: 32,
+    bufferMb: DEFAULT_NATIVE_BUFFER_BYTES / (1024 * 1024),
     captureBackend: 'auto',
     consoleUrl: DEFAULT_CONSOLE_URL,
     explicit: [],
@@ -72,7 +73,7 @@ function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
     reverseDns: false,
     reverseDnsRate: 10,
     samples: 50,
-    snapLength: 256,
+    snapLength: DEFAULT_NATIVE_SNAP_LENGTH,
     stateDir: inputs.isRoot
       ? '/var/lib/nta-agent'
       : join(inputs.homedir, '.local', 'state', 'nta-agent'),

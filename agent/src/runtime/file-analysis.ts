@@ -83,7 +83,7 @@ export async function analyzeFile(path: string, opts: FileAnalysisOptions): Prom
         split?.add(info, buffer, origLens[i], linkType, ts);
       }
     },
-    { availability: opts.availability, filter: config.filter },
+    { availability: opts.availability, backend: config.captureBackend, filter: config.filter },
   );
   if (split && file.packets > 0) flush(start + intervalMs);
   const empty = file.packets === 0;

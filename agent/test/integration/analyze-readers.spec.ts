@@ -52,6 +52,7 @@ describe(`${analyzeFile.name} with either file reader`, () => {
     await expectAsync(
       readCaptureFile(corpusPath('afs.pcap'), () => undefined, {
         availability: () => ({ available: false, reason: 'not built (spec)' }),
+        backend: 'auto',
         filter: 'udp',
       }),
     ).toBeRejectedWithError(/a filter on a capture file needs the native addon/);
