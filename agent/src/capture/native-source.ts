@@ -14,7 +14,8 @@ import {
 } from './native-binding';
 
 // Enough for Ethernet + VLAN + IPv6 + TCP with options, or a VXLAN/GRE outer and inner header
-// set, and the start of a DNS message; the analysis reads nothing further.
+// set, and the start of a DNS message. TLS server names and long DNS answers usually lie
+// further: --snaplen 2048 keeps them, at the cost of copying more of each large packet.
 export const DEFAULT_NATIVE_SNAP_LENGTH = 256;
 // With TPACKET_V3 a ring block is handed over when full or after this long: the latency bound.
 export const DEFAULT_NATIVE_TIMEOUT_MS = 50;
