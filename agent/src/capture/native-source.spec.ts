@@ -238,6 +238,29 @@ describe(NativeSource.name, () => {
     expect(sut.stop().error).toBeNull();
   });
 
+  it("names a vanished interface when libuv only reports the socket's EBADF", () => {
+    const source = (iface: string) =>
+      new NativeSource({
+        binding,
+        filter: null,
+        interface: iface,
+        interfaceExists: (name) => name !== 'veth9',
+        listener: { onCaptureEnd: () => undefined, onCaptureStart: () => undefined },
+        log: createLogger('error', () => undefined),
+        onBatch: () => undefined,
+      });
+    const gone = source('veth9');
+    const present = source('veth1');
+    gone.start();
+    present.start();
+
+    binding.handles[0].onEnd!(new Error('bad file descriptor'));
+    binding.handles[1].onEnd!(new Error('bad file descriptor'));
+
+    expect(gone.state.error).toBe('capture on veth9 stopped: The interface disappeared');
+    expect(present.state.error).toBe('capture on veth1 stopped: bad file descriptor');
+  });
+
   it('closes once on stop and tells the listener', () => {
     sut.start();
     sut.stop();

@@ -3,6 +3,7 @@ import { errorMessage, type Logger } from '../common/logger';
 import type { CaptureListener } from './cap-source';
 import type { CaptureControl } from './capture-control';
 import { CaptureError, describeOpenError, isPermissionError } from './capture-error';
+import { readSysNet } from './linux-net';
 import { type BatchSink, startBatches } from './native-batch';
 import {
   loadPcapNative,
@@ -30,6 +31,8 @@ export interface NativeSourceOptions {
   bufferSize?: number;
   filter: string | null;
   interface: string | null;
+  // Whether a network interface exists (/sys/class/net); specs pass their own.
+  interfaceExists?: (name: string) => boolean;
   listener: CaptureListener;
   log: Logger;
   onBatch: BatchSink;
@@ -173,9 +176,18 @@ export class NativeSource implements CaptureControl {
     this.current = null;
     this.dropsSeen = 0;
     this.startedAt = null;
-    this.error = `capture on ${open.iface} stopped: ${e ? e.message : 'end of capture'}`;
+    this.error = `capture on ${open.iface} stopped: ${e ? this.reasonOf(open.iface, e) : 'end of capture'}`;
     this.opts.log.error(this.error);
     this.opts.listener.onCaptureEnd(open.iface);
+  }
+
+  // When the socket fails before libpcap looked at it, libuv only says EBADF: name the usual
+  // cause, a vanished interface, the way libpcap would.
+  private reasonOf(iface: string, e: Error): string {
+    const exists = this.opts.interfaceExists ?? ((name: string) => readSysNet(name) !== null);
+    return /bad file descriptor/i.test(e.message) && !exists(iface)
+      ? 'The interface disappeared'
+      : e.message;
   }
 
   private droppedBy(handle: NativeHandle): number {
