@@ -17,7 +17,8 @@ export class PacketSampler {
   wants(notable: boolean): boolean {
     if (this.capacity === 0) return false;
     if (notable && this.notable.length < this.capacity >> 1) return true;
-    return this.seen++ % this.stride === 0;
+    // stride is a power of two: a mask, not a division, on this per-packet path.
+    return (this.seen++ & (this.stride - 1)) === 0;
   }
 
   take(sample: PacketSample, notable: boolean): void {
