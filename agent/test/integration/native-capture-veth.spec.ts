@@ -3,14 +3,8 @@
 // UDP senders in namespace B; the last spec deletes the veth under the running capture.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import {
-  createVethPair,
-  namespaceList,
-  REPO_ROOT,
-  requireNativeAddon,
-  sendUdp,
-  type VethPair,
-} from './native-support';
+import { REPO_ROOT, requireNativeAddon, sendUdp } from './native-support';
+import { createNetnsPair, namespaceList, type NetnsPair } from './support/netns';
 
 const SNAP_LENGTH = 128;
 const PAYLOAD = 400;
@@ -103,13 +97,13 @@ const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 const range = (first: number, n: number) => Array.from({ length: n }, (_, i) => first + i);
 
 describe('native capture (NativeSource) on a veth between two namespaces', () => {
-  let pair: VethPair;
+  let pair: NetnsPair;
   let probe: Probe;
   let startedAt: number;
 
   beforeAll(() => {
     requireNativeAddon();
-    pair = createVethPair();
+    pair = createNetnsPair('10.252', 'native');
   });
 
   afterAll(() => {

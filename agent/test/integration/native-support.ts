@@ -1,9 +1,9 @@
-// Shared by the native capture specs: the addon check, a veth between two fresh namespaces
-// (10.252.x.0/30, names unique per run) and running code inside a namespace.
+// Shared by the native capture specs: the check that the addon is built, and a UDP sender that
+// runs inside a namespace of a support/netns.ts pair.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { nativeCaptureAvailability, type PcapNativeModule } from '../../src/capture/native-binding';
+import type { NetnsEnd } from './support/netns';
 
 export const REPO_ROOT = resolve(__dirname, '../../..');
 export const ADDON_DIR = resolve(REPO_ROOT, 'agent/native');
@@ -18,60 +18,6 @@ export function requireNativeAddon(): PcapNativeModule {
     );
   }
   return state.module;
-}
-
-export interface VethEnd {
-  addr: string;
-  dev: string;
-  ns: string;
-}
-
-export interface VethPair {
-  a: VethEnd;
-  b: VethEnd;
-  destroy(): void;
-}
-
-function ip(...args: string[]): void {
-  execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
-export function createVethPair(): VethPair {
-  const tag = randomBytes(3).toString('hex');
-  // /30 blocks: the third octet and a multiple of 4 in the last one.
-  const net = `10.252.${randomBytes(1)[0]}.${(randomBytes(1)[0] & 0x3f) * 4}`;
-  const base = net.split('.').map(Number);
-  const at = (n: number) => `${base[0]}.${base[1]}.${base[2]}.${base[3] + n}`;
-  // veth names are limited to 15 characters.
-  const a = { addr: at(1), dev: `ntv${tag}a`, ns: `nta-native-${tag}-a` };
-  const b = { addr: at(2), dev: `ntv${tag}b`, ns: `nta-native-${tag}-b` };
-  const destroy = () => {
-    for (const ns of [a.ns, b.ns]) {
-      try {
-        ip('netns', 'del', ns);
-      } catch {
-        // already gone (or never created)
-      }
-    }
-  };
-  try {
-    ip('netns', 'add', a.ns);
-    ip('netns', 'add', b.ns);
-    ip('link', 'add', a.dev, 'netns', a.ns, 'type', 'veth', 'peer', 'name', b.dev, 'netns', b.ns);
-    for (const end of [a, b]) {
-      ip('-n', end.ns, 'addr', 'add', `${end.addr}/30`, 'dev', end.dev);
-      ip('-n', end.ns, 'link', 'set', end.dev, 'up');
-      ip('-n', end.ns, 'link', 'set', 'lo', 'up');
-    }
-  } catch (e) {
-    destroy();
-    throw e;
-  }
-  return { a, b, destroy };
-}
-
-export function namespaceList(): string {
-  return execFileSync('ip', ['netns', 'list']).toString();
 }
 
 // Sends `count` UDP datagrams of `size` bytes (a 4-byte sequence number first) one after the
@@ -91,8 +37,8 @@ next();`;
 
 /** Sends UDP from inside `from`'s namespace to `to`'s address and waits until all are sent. */
 export function sendUdp(
-  from: VethEnd,
-  to: VethEnd,
+  from: NetnsEnd,
+  to: NetnsEnd,
   port: number,
   count: number,
   size: number,

@@ -2,9 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
+export interface NetnsEnd {
+  addr: string;
+  dev: string;
+  ns: string;
+}
+
 export interface NetnsPair {
-  a: { addr: string; dev: string; ns: string };
-  b: { addr: string; dev: string; ns: string };
+  a: NetnsEnd;
+  b: NetnsEnd;
   destroy(): void;
 }
 
@@ -12,12 +18,14 @@ function ip(...args: string[]): void {
   execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-export function createNetnsPair(): NetnsPair {
+/** `net` is the first two octets, `name` a short label for the namespaces and devices. */
+export function createNetnsPair(net = '10.250', name = 'it'): NetnsPair {
   const tag = randomBytes(3).toString('hex');
   const octet = randomBytes(1)[0];
   // veth names are limited to 15 characters.
-  const a = { addr: `10.250.${octet}.1`, dev: `nta${tag}a`, ns: `nta-it-${tag}-a` };
-  const b = { addr: `10.250.${octet}.2`, dev: `nta${tag}b`, ns: `nta-it-${tag}-b` };
+  const dev = name.slice(0, 3);
+  const a = { addr: `${net}.${octet}.1`, dev: `${dev}${tag}a`, ns: `nta-${name}-${tag}-a` };
+  const b = { addr: `${net}.${octet}.2`, dev: `${dev}${tag}b`, ns: `nta-${name}-${tag}-b` };
   const destroy = () => {
     for (const ns of [a.ns, b.ns]) {
       try {
@@ -41,4 +49,8 @@ export function createNetnsPair(): NetnsPair {
     throw e;
   }
   return { a, b, destroy };
+}
+
+export function namespaceList(): string {
+  return execFileSync('ip', ['netns', 'list']).toString();
 }
