@@ -2,8 +2,8 @@ import type { CaptureState } from '@nta/contracts';
 import { errorMessage, type Logger } from '../common/logger';
 import { LINKTYPE_UNKNOWN, linkTypeFromCap } from '../decode/link-type';
 import { type CapHandle, capDeviceList, newCapHandle } from './cap-binding';
-import type { CaptureControl } from './capture-control';
-import { CaptureError, describeOpenError } from './capture-error';
+import { CaptureSourceBase } from './capture-source-base';
+import { describeOpenError } from './capture-error';
 
 /** Called once per captured packet; `buf` is reused, valid only during the call. */
 export type PacketSink = (buf: Buffer, caplen: number, linkType: number) => void;
@@ -39,40 +39,15 @@ interface OpenCapture {
 }
 
 /** A live libpcap capture through `cap`, one callback per packet. */
-export class CapSource implements CaptureControl {
+export class CapSource extends CaptureSourceBase<OpenCapture> {
   private readonly buffer = Buffer.alloc(SNAP_LENGTH + 1);
-  private current: OpenCapture | null = null;
-  private error: string | null = null;
-  private filter: string | null;
-  private iface: string | null;
-  private startedAt: number | null = null;
 
   constructor(private readonly opts: CapSourceOptions) {
-    this.filter = opts.filter;
-    this.iface = opts.interface;
+    super(opts.filter, opts.interface);
   }
 
-  get state(): CaptureState {
-    return {
-      error: this.error,
-      filter: this.filter,
-      interface: this.iface,
-      running: this.current !== null,
-      startedAt: this.startedAt,
-    };
-  }
-
-  start(iface?: string): CaptureState {
-    const target = iface ?? this.iface;
-    if (!target) {
-      return this.fail(
-        'no interface to capture: set --interface / NTA_INTERFACE or send start with an interface',
-      );
-    }
-    if (this.current?.iface === target) return this.state;
-    this.swapTo(target, this.filter, this.opts.bufferSize);
-    this.iface = target;
-    return this.state;
+  protected startOn(iface: string): void {
+    this.swapTo(iface, this.filter, this.opts.bufferSize);
   }
 
   stop(): CaptureState {
@@ -148,10 +123,5 @@ export class CapSource implements CaptureControl {
       this.opts.log.warn(`capture on ${iface}: link type ${linkName} is not decoded yet`);
     }
     return { handle, iface, linkType };
-  }
-
-  private fail(message: string): never {
-    this.error = message;
-    throw new CaptureError(message);
   }
 }

@@ -1,8 +1,8 @@
 import type { CaptureState } from '@nta/contracts';
 import { errorMessage, type Logger } from '../common/logger';
 import type { CaptureListener } from './cap-source';
-import type { CaptureControl } from './capture-control';
-import { CaptureError, describeOpenError, isPermissionError } from './capture-error';
+import { CaptureSourceBase } from './capture-source-base';
+import { describeOpenError, isPermissionError } from './capture-error';
 import { readSysNet } from './linux-net';
 import { type BatchSink, startBatches } from './native-batch';
 import {
@@ -48,41 +48,16 @@ interface OpenCapture {
 }
 
 /** A live libpcap capture through the agent's own addon, one callback per batch of packets. */
-export class NativeSource implements CaptureControl {
-  private current: OpenCapture | null = null;
+export class NativeSource extends CaptureSourceBase<OpenCapture> {
   private dropsCarried = 0;
   private dropsSeen = 0;
-  private error: string | null = null;
-  private filter: string | null;
-  private iface: string | null;
-  private startedAt: number | null = null;
 
   constructor(private readonly opts: NativeSourceOptions) {
-    this.filter = opts.filter;
-    this.iface = opts.interface;
+    super(opts.filter, opts.interface);
   }
 
-  get state(): CaptureState {
-    return {
-      error: this.error,
-      filter: this.filter,
-      interface: this.iface,
-      running: this.current !== null,
-      startedAt: this.startedAt,
-    };
-  }
-
-  start(iface?: string): CaptureState {
-    const target = iface ?? this.iface;
-    if (!target) {
-      return this.fail(
-        'no interface to capture: set --interface / NTA_INTERFACE or send start with an interface',
-      );
-    }
-    if (this.current?.iface === target) return this.state;
-    this.swapTo(this.open(target, this.filter, this.opts.bufferSize));
-    this.iface = target;
-    return this.state;
+  protected startOn(iface: string): void {
+    this.swapTo(this.open(iface, this.filter, this.opts.bufferSize));
   }
 
   stop(): CaptureState {
@@ -235,10 +210,5 @@ export class NativeSource implements CaptureControl {
         return message.startsWith('capture on ') ? message : `capture on ${iface}: ${message}`;
       }
     }
-  }
-
-  private fail(message: string): never {
-    this.error = message;
-    throw new CaptureError(message);
   }
 }
