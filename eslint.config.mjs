@@ -3,6 +3,22 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+// Apps depend on contracts only; test-only code (libs/testing, Node-only) is allowed just in
+// their end-to-end, integration and benchmark folders, never in shipped or browser-spec code.
+const TEST_CODE = ['**/test/**/*.ts', '**/e2e/**/*.ts', '**/bench/**/*.ts'];
+const boundaries = (appDeps) => [
+  'error',
+  {
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: appDeps },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+    ],
+    enforceBuildableLibDependency: false,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,19 +41,13 @@ export default tseslint.config(
     },
     plugins: { '@nx': nx },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-          ],
-          enforceBuildableLibDependency: false,
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(['type:contracts']),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: TEST_CODE,
+    rules: { '@nx/enforce-module-boundaries': boundaries(['type:contracts', 'type:testing']) },
   },
   {
     // Specs poke at loosely typed test doubles and JSON bodies.

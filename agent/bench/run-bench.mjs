@@ -9,16 +9,26 @@ import { fileURLToPath } from 'node:url';
 import { liveChildren, runBurst } from './lib/burst.mjs';
 import { createVethPair, firstLine } from './lib/netns.mjs';
 import { formatRow, summarize, table } from './lib/report.mjs';
-import { AGENT, AGENT_CAP, agentProblem, BARE_CAP, TCPDUMP } from './lib/subjects.mjs';
+import { startBroker } from './lib/broker.mjs';
+import {
+  AGENT,
+  AGENT_CAP,
+  AGENT_NODE_FLAGS,
+  agentProblem,
+  agentRun,
+  BARE_CAP,
+  TCPDUMP,
+} from './lib/subjects.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const FULL = { rates: [100e3, 200e3, 400e3, 700e3, 1e6, 1.4e6, 0], seconds: 3 };
 const QUICK = { rates: [100e3, 400e3, 1e6, 0], seconds: 1 };
 const FLOWS = 4096;
-const SUBJECTS = ['tcpdump', 'bare-cap', 'agent-cap', 'agent'];
-const USAGE = `usage: npm run bench:agent -- [--quick] [--no-build] [--subjects tcpdump,bare-cap,agent-cap,agent]
+const SUBJECTS = ['tcpdump', 'bare-cap', 'agent-cap', 'agent', 'agent-run'];
+const USAGE = `usage: npm run bench:agent -- [--quick] [--no-build] [--subjects tcpdump,bare-cap,agent-cap,agent,agent-run]
                            [--rates 100000,400000,0] [--seconds S] [--no-micro]
+                           [--warmup S] [--node-flags "--flag1 --flag2"]
   (0 = as fast as the generator can send; run as root: it creates network namespaces)`;
 
 function parseArgs(argv) {
@@ -35,6 +45,9 @@ function parseArgs(argv) {
     else if (a === '--subjects') o.subjects = value().split(',');
     else if (a === '--rates') o.rates = value().split(',').map(Number);
     else if (a === '--seconds') o.seconds = Number(value());
+    else if (a === '--warmup') o.warmupSeconds = Number(value());
+    // Experiments with other V8 flags than the agent's own (AGENT_NODE_FLAGS).
+    else if (a === '--node-flags') o.nodeFlags = value().split(/\s+/).filter(Boolean);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -45,6 +58,8 @@ function parseArgs(argv) {
   o.seconds ??= preset.seconds;
   if (o.rates.some((r) => !Number.isFinite(r) || r < 0)) fail('--rates takes packets/s, 0 for max');
   if (!(o.seconds > 0 && o.seconds <= 30)) fail('--seconds must be in (0, 30]');
+  o.warmupSeconds ??= 5;
+  if (!(o.warmupSeconds > 0 && o.warmupSeconds <= 60)) fail('--warmup must be in (0, 60]');
   const bad = o.subjects.find((s) => !SUBJECTS.includes(s));
   if (bad) fail(`unknown subject ${bad} (known: ${SUBJECTS.join(', ')})`);
   return o;
@@ -70,6 +85,7 @@ function machine() {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+if (opts.nodeFlags) AGENT_NODE_FLAGS.splice(0, AGENT_NODE_FLAGS.length, ...opts.nodeFlags);
 if (process.platform !== 'linux') fail('the capture bench needs Linux (network namespaces, /proc)');
 if (process.getuid?.() !== 0) {
   fail(
@@ -132,7 +148,8 @@ async function main() {
     else {
       const problem = agentProblem(name === 'agent-cap');
       if (problem) fail(`${problem} (or drop --no-build)`);
-      subjects.push(name === 'agent' ? AGENT : AGENT_CAP);
+      // agent-run needs the veth pair's namespace for its broker: added below.
+      if (name !== 'agent-run') subjects.push(name === 'agent' ? AGENT : AGENT_CAP);
     }
   }
 
@@ -150,11 +167,20 @@ async function main() {
 
   pair = createVethPair();
   for (const note of pair.notes) process.stdout.write(`note: ${note}\n`);
+  if (opts.subjects.includes('agent-run')) {
+    // In the capture's namespace (the agent reaches it over that loopback, never over the
+    // captured veth), on the generator's core: the console's work is not the agent's cost.
+    const broker = await startBroker(pair.rx.ns, cores.generator);
+    process.stdout.write(
+      `broker: aedes on 127.0.0.1:${broker.port} in ${pair.rx.ns} (CPU ${cores.generator}), acking every report\n`,
+    );
+    subjects.push(agentRun(broker, join(work, 'state')));
+  }
   process.stdout.write(
     `\nveth ${pair.tx.dev} (netns ${pair.tx.ns}, generator on CPU ${cores.generator}) → ` +
       `${pair.rx.dev} (netns ${pair.rx.ns}, capture on CPU ${cores.subject})\n` +
       `generator: ${pktgen} --ifname ${pair.tx.dev} --count N --pps R --flows ${FLOWS} ` +
-      `(${opts.seconds} s bursts of 64-100 byte frames)\n` +
+      `(${opts.seconds} s bursts of 64-100 byte frames, each after a ${opts.warmupSeconds} s warm-up at 20k/s)\n` +
       `subjects: ${subjects.map((s) => `${s.name}: ${s.command(pair.rx.dev).join(' ').replace(ROOT, '')}`).join('\n          ')}\n`,
   );
   process.stdout.write('\n');
@@ -178,6 +204,7 @@ async function main() {
           pktgen,
           subject,
           target,
+          warmupSeconds: opts.warmupSeconds,
         });
       } catch (e) {
         r = { error: firstLine(e) };

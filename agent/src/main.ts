@@ -6,9 +6,7 @@ import { chooseDefaultInterface, listInterfaces } from './capture/interfaces';
 import { createLogger, errorMessage } from './common/logger';
 import { CliError, parseCliArgs, USAGE } from './config/cli-args';
 import { ConfigError, loadConfig } from './config/load-config';
-import { AgentRuntime } from './runtime/agent-runtime';
-import { runAnalyze } from './cli/analyze-command';
-import { runWatch } from './cli/watch-command';
+import type { AgentConfig } from './config/agent-config';
 
 function main(argv: string[]): number | null {
   let cli;
@@ -45,16 +43,34 @@ function main(argv: string[]): number | null {
       return 1;
     }
   }
+  // Each command loads only its own modules: the long-running `run` keeps none of the others.
   if (cli.command === 'analyze') {
-    void runAnalyze(cli, config).then((code) => process.stdout.write('', () => process.exit(code)));
+    void import('./cli/analyze-command')
+      .then(({ runAnalyze }) => runAnalyze(cli, config))
+      .then((code) => process.stdout.write('', () => process.exit(code)));
     return null;
   }
   if (cli.command === 'watch') {
-    runWatch(cli, config);
+    void import('./cli/watch-command').then(({ runWatch }) => runWatch(cli, config));
     return null;
   }
+  void startRun(config).then((code) => {
+    if (code !== null) process.exitCode = code;
+  });
+  return null;
+}
+
+async function startRun(config: AgentConfig): Promise<number | null> {
+  const { AgentRuntime } = await import('./runtime/agent-runtime');
   const log = createLogger(config.logLevel);
-  const runtime = new AgentRuntime(config, log);
+  let runtime: InstanceType<typeof AgentRuntime>;
+  try {
+    runtime = new AgentRuntime(config, log);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`nta-agent: ${e.message}\n`);
+    return 2;
+  }
   let stopping = false;
   const stop = (signal: string) => {
     // A second signal means "now": skip the orderly shutdown.
@@ -92,5 +108,20 @@ function formatTable(list: InterfaceInfo[]): string {
   return `${[header, ...rows].map(line).join('\n')}\n(* = default-route interface)\n`;
 }
 
-const code = main(process.argv.slice(2));
-if (code !== null) process.exitCode = code;
+const argv = process.argv.slice(2);
+if (argv[0] === 'enrol') {
+  // `enrol` (agent/src/enrol) has its own flags and runs before any capture config is loaded.
+  const print = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
+  void import('./enrol/enrol-command')
+    .then(({ runEnrol }) =>
+      runEnrol(argv.slice(1), {
+        env: process.env,
+        err: print(process.stderr),
+        out: print(process.stdout),
+      }),
+    )
+    .then((code) => (process.exitCode = code));
+} else {
+  const code = main(argv);
+  if (code !== null) process.exitCode = code;
+}

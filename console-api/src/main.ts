@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfigFromProcessEnv } from './infra/config/console-config';
 import { StartupError } from './common/errors/startup.error';
 import { type RunningConsole, startConsole } from './start-console';
@@ -22,11 +23,13 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`nta-console: ${signal} received, shutting down`);
+    // Through Nest's logger, so these lines are JSON too when NTA_LOG_FORMAT=json.
+    const logger = new Logger('Console');
+    logger.log(`${signal} received, shutting down`);
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('nta-console: error while shutting down:', error);
+        logger.error(`error while shutting down: ${String(error)}`);
         process.exit(1);
       },
     );

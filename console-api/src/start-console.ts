@@ -5,11 +5,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AddressInfo, Server } from 'node:net';
 import { AppModule } from './app.module';
+import { MetricsService } from './app/metrics/metrics.service';
 import { StartupError } from './common/errors/startup.error';
 import { BrokerService } from './infra/broker/broker.service';
 import type { ConsoleConfig } from './infra/config/console-config';
 import { ConsoleAppLogger } from './infra/config/console-logger';
 import { DatabaseService } from './infra/database/database.service';
+import { PinoLogger } from './infra/logging/pino-logger';
+import { requestId } from './infra/logging/request-id.middleware';
+import { setupOpenApi } from './infra/openapi/setup-openapi';
 import { hasWebBuild, spaFallback } from './infra/web/spa-fallback.middleware';
 
 export interface RunningConsole {
@@ -24,11 +28,18 @@ export async function startConsole(config: ConsoleConfig): Promise<RunningConsol
   const logger = new Logger('Console');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     abortOnError: false,
-    logger: new ConsoleAppLogger(config.logLevel),
+    logger:
+      config.logFormat === 'json'
+        ? new PinoLogger(config.logLevel)
+        : new ConsoleAppLogger(config.logLevel),
   });
   try {
+    // JSON logs are for machines, so every request gets its line; pretty logs keep them at debug.
+    app.use(requestId(new Logger('Http'), config.logFormat === 'json'));
+    app.use(app.get(MetricsService).http.middleware());
     app.useWebSocketAdapter(new IoAdapter(app));
     serveWeb(app, config.webDir, logger);
+    setupOpenApi(app);
     await app.init();
     await app.get(DatabaseService).start();
     const httpPort = await listen(app.getHttpServer(), config);

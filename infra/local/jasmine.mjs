@@ -1,7 +1,7 @@
 // Runs one project's Jasmine specs (TypeScript through @swc-node/register, which keeps decorator
 // metadata) and writes the counts to test-output/results/<suite>.json for the summary line.
 //   node infra/local/jasmine.mjs <projectRoot> [--integration|--e2e] [--filter=<regex>]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { ROOT } from './paths.mjs';
@@ -19,7 +19,12 @@ const kind = integration ? '-integration' : e2e ? '-e2e' : '';
 const suite = `${projectRoot.replace(/[\\/]/g, '-')}${kind}`;
 const projectDir = resolve(ROOT, projectRoot);
 
-process.env.SWC_NODE_PROJECT = join(projectDir, 'tsconfig.spec.json');
+// A project may keep its browser tests in <project>/e2e with a tsconfig of their own.
+const e2eDir = e2e && existsSync(join(projectDir, 'e2e', 'tsconfig.json')) ? 'e2e' : 'test/e2e';
+process.env.SWC_NODE_PROJECT = join(
+  projectDir,
+  e2eDir === 'e2e' ? 'e2e/tsconfig.json' : 'tsconfig.spec.json',
+);
 const require = createRequire(import.meta.url);
 require('@swc-node/register');
 const Jasmine = require('jasmine');
@@ -29,7 +34,7 @@ runner.exitOnCompletion = false;
 runner.loadConfig({
   env: { random: false, stopSpecOnExpectationFailure: false },
   jsLoader: 'require',
-  spec_dir: integration ? 'test/integration' : e2e ? 'test/e2e' : 'src',
+  spec_dir: integration ? 'test/integration' : e2e ? e2eDir : 'src',
   spec_files: ['**/*.spec.ts'],
 });
 const counts = { failed: 0, passed: 0, skipped: 0 };

@@ -15,5 +15,13 @@ if (!existsSync(main)) {
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const res = spawnSync(process.execPath, [main, ...process.argv.slice(2)], { stdio: 'inherit' });
+// Same V8 flags as infra/systemd/nta-agent.service (and the bench): a 1 MiB young generation,
+// compilation and GC on the main thread (a lower peak resident size).
+const res = spawnSync(
+  process.execPath,
+  ['--max-semi-space-size=1', '--single-threaded', main, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(res.status ?? 1);

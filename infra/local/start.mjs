@@ -94,6 +94,8 @@ launch('console', ['console-api/dist/main.js'], {
   NTA_ADMIN_PASSWORD: env.NTA_ADMIN_PASSWORD ?? secrets.adminPassword,
   NTA_AGENT_SECRET: env.NTA_AGENT_SECRET ?? secrets.agentSecret,
   NTA_HTTP_PORT: String(httpPort),
+  // Services log JSON by default; a person at a terminal reads the pretty form.
+  NTA_LOG_FORMAT: env.NTA_LOG_FORMAT ?? 'pretty',
   ...(external ? { NTA_BROKER_MODE: 'external' } : { NTA_BROKER_PORT: String(brokerPort) }),
 });
 await waitForHealth(`http://127.0.0.1:${httpPort}/api/health`, 120_000);

@@ -25,6 +25,7 @@ const STEPS = [
     name: 'console-api-integration',
   },
   { cmd: ['node', 'infra/local/jasmine.mjs', 'console-api', '--e2e'], name: 'console-api-e2e' },
+  { cmd: ['node', 'infra/local/jasmine.mjs', 'console-web', '--e2e'], name: 'console-web-e2e' },
 ];
 
 function run(cmd, env) {

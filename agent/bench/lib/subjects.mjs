@@ -2,13 +2,17 @@
 // packets it has captured so far (asked while it runs, so a warm-up burst can be subtracted).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 export const AGENT_MAIN = here('../../dist/main.js');
-// Same kernel buffer as the agent's DEFAULT_CAPTURE_BUFFER_BYTES (32 MiB), in tcpdump's KiB.
-const TCPDUMP_BUFFER_KIB = 32 * 1024;
+// Same kernel buffer as the agent's DEFAULT_NATIVE_BUFFER_BYTES (8 MiB), in tcpdump's KiB.
+const TCPDUMP_BUFFER_KIB = 8 * 1024;
+// The V8 flags the agent is launched with (infra/systemd/nta-agent.service, npm run agent,
+// infra/install): a 1 MiB young generation; compile and GC on the main thread (peak RSS).
+export const AGENT_NODE_FLAGS = ['--max-semi-space-size=1', '--single-threaded'];
 const ANSWER_TIMEOUT_MS = 5_000;
 
 const jsonLines = (text) =>
@@ -81,6 +85,7 @@ function agent(name, extraArgs) {
     process: 'node',
     command: (iface) => [
       process.execPath,
+      ...AGENT_NODE_FLAGS,
       AGENT_MAIN,
       'watch',
       '--interface',
@@ -109,6 +114,61 @@ function agent(name, extraArgs) {
 export const AGENT = agent('agent', []);
 /** The agent on `cap`, one JS call per packet: against bare-cap it prices decode + aggregate. */
 export const AGENT_CAP = agent('agent-cap', ['--backend', 'cap']);
+
+/**
+ * The agent as it runs in production: `run`, publishing each report to a real MQTT broker
+ * (`broker`: subjects/broker.mjs in the receiving namespace, which acks every report like the
+ * console) through the on-disk outbox. It counts what the broker received. Each burst gets a
+ * fresh agent id and state directory, so it starts with an empty outbox, as a new install does.
+ */
+export function agentRun(broker, stateRoot) {
+  let runs = 0;
+  const idOf = (ctx) => ctx.command[ctx.command.indexOf('--agent-id') + 1];
+  // One line per report the broker received (a resent report counts once).
+  const reports = (agentId) => {
+    const bySeq = new Map();
+    for (const line of jsonLines(broker.out())) {
+      if (line.agentId === agentId) bySeq.set(line.seq, line.packets);
+    }
+    return [...bySeq.values()];
+  };
+  return {
+    name: 'agent-run',
+    process: 'node',
+    command: (iface) => {
+      const id = `bench-run-${process.pid}-${++runs}`;
+      return [
+        process.execPath,
+        ...AGENT_NODE_FLAGS,
+        AGENT_MAIN,
+        'run',
+        '--interface',
+        iface,
+        '--console-url',
+        `mqtt://127.0.0.1:${broker.port}`,
+        '--agent-id',
+        id,
+        '--password',
+        'bench',
+        '--state-dir',
+        join(stateRoot, id),
+        '--log-level',
+        'info',
+      ];
+    },
+    isReady: (ctx) => reports(idOf(ctx)).length > 0,
+    captured: (ctx) => {
+      const id = idOf(ctx);
+      const seen = reports(id).length;
+      return waitFor(() => {
+        const packets = reports(id);
+        if (!packets.slice(seen).includes(0)) return undefined;
+        return packets.reduce((sum, n) => sum + n, 0);
+      }, 'agent-run: the broker got no quiet report after the burst');
+    },
+    note: (ctx) => /capture backend: [^\n]*/.exec(ctx.err())?.[0] ?? null,
+  };
+}
 
 /** Why the built agent cannot be benchmarked, or null when it can. */
 export function agentProblem(needsBackend) {

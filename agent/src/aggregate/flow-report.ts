@@ -2,7 +2,16 @@ import type { Counters, FlowRow, TunnelKind } from '@nta/contracts';
 import { appName } from '../classify/app-id';
 import { tcpFlagLetters } from '../classify/packet-info';
 import { TUNNEL_GRE, TUNNEL_VXLAN } from '../decode/frame-info';
-import type { FlowTable } from './flow-table';
+import {
+  C_BYTES_AB,
+  C_BYTES_BA,
+  C_FIRST_SEEN,
+  C_LAST_SEEN,
+  C_PACKETS_AB,
+  C_PACKETS_BA,
+  FLOW_STRIDE,
+  type FlowTable,
+} from './flow-table';
 import { formatAddress } from './ip-address';
 import { TopN } from './top-n';
 
@@ -30,12 +39,12 @@ export function flowReport(flows: FlowTable, n: number): { flowsOther: Counters;
   const other = { bytes: flows.evictedOther.bytes, packets: flows.evictedOther.packets };
   const addOther = (e: number) => {
     if (flows.tunnel[e] !== 0) return;
-    other.packets += flows.packetsAB[e] + flows.packetsBA[e];
-    other.bytes += flows.bytesAB[e] + flows.bytesBA[e];
+    other.packets += flows.packets(e);
+    other.bytes += flows.bytes(e);
   };
-  for (let e = 0; e < flows.capacity; e++) {
-    if (flows.live[e] === 0 || flows.packetsAB[e] + flows.packetsBA[e] === 0) continue;
-    const out = top.offer(e, flows.bytesAB[e] + flows.bytesBA[e]);
+  for (let e = 0; e < flows.span; e++) {
+    if (flows.live[e] === 0 || flows.packets(e) === 0) continue;
+    const out = top.offer(e, flows.bytes(e));
     if (out >= 0) addOther(out);
   }
   return { flowsOther: other, rows: top.drain().map((e) => flowRow(flows, e)) };
@@ -43,18 +52,20 @@ export function flowReport(flows: FlowTable, n: number): { flowsOther: Counters;
 
 export function flowRow(flows: FlowTable, e: number): FlowRow {
   const port = (p: number) => (p >= 0 ? p : null);
+  const c = flows.counters;
+  const at = e * FLOW_STRIDE;
   return {
     a: formatAddress(flows.addrA, e * 4, flows.version[e]),
     aPort: port(flows.portA[e]),
     application: appName(flows.app[e]),
     b: formatAddress(flows.addrB, e * 4, flows.version[e]),
     bPort: port(flows.portB[e]),
-    bytesAtoB: flows.bytesAB[e],
-    bytesBtoA: flows.bytesBA[e],
-    firstSeen: flows.firstSeen[e],
-    lastSeen: flows.lastSeen[e],
-    packetsAtoB: flows.packetsAB[e],
-    packetsBtoA: flows.packetsBA[e],
+    bytesAtoB: c[at + C_BYTES_AB],
+    bytesBtoA: c[at + C_BYTES_BA],
+    firstSeen: c[at + C_FIRST_SEEN],
+    lastSeen: c[at + C_LAST_SEEN],
+    packetsAtoB: c[at + C_PACKETS_AB],
+    packetsBtoA: c[at + C_PACKETS_BA],
     tcpFlags: tcpFlagLetters(flows.flags[e]),
     transport: TRANSPORT_BY_PROTO[flows.proto[e]] ?? 'other',
     tunnel: tunnelKind(flows.tunnel[e]),

@@ -1,5 +1,12 @@
 import { FlowTuple } from '../decode/frame-info';
-import { FlowTable, SIDE_LOCAL, SIDE_OWN } from './flow-table';
+import {
+  C_BYTES_AB,
+  C_PACKETS_AB,
+  FLOW_STRIDE,
+  FlowTable,
+  SIDE_LOCAL,
+  SIDE_OWN,
+} from './flow-table';
 import { parseAddress } from './ip-address';
 
 function tuple(src: string, sport: number, dst: string, dport: number, proto = 6): FlowTuple {
@@ -24,6 +31,10 @@ describe(FlowTable.name, () => {
         ? SIDE_LOCAL
         : 0;
   let sut: FlowTable;
+  const setTraffic = (e: number, packets: number, bytes: number) => {
+    sut.counters[e * FLOW_STRIDE + C_PACKETS_AB] = packets;
+    sut.counters[e * FLOW_STRIDE + C_BYTES_AB] = bytes;
+  };
 
   beforeEach(
     () => (sut = new FlowTable({ capacity: 1024, idleMs: 60_000, inspections: 4, sideOf })),
@@ -67,24 +78,57 @@ describe(FlowTable.name, () => {
     expect(sut.created).toBeFalse();
   });
 
+  it('finds every flow again after its index grew with them', () => {
+    sut = new FlowTable({ capacity: 8192, idleMs: 60_000, inspections: 4, sideOf });
+    const t = tuple('10.0.0.5', 0, '9.9.9.9', 443);
+    const entries: number[] = [];
+    for (let n = 0; n < 5000; n++) {
+      t.srcPort = 1000 + n;
+      entries.push(sut.touch(t, 0, 1_000));
+    }
+
+    const again = entries.map((_, n) => {
+      t.srcPort = 1000 + n;
+      return sut.touch(t, 0, 2_000) === entries[n] && !sut.created;
+    });
+    expect(again.every(Boolean)).toBeTrue();
+    expect(sut.count).toBe(5000);
+    expect(sut.span).toBe(5000);
+  });
+
+  it('reuses the slots of forgotten flows before taking new ones', () => {
+    const t = tuple('10.0.0.5', 0, '9.9.9.9', 443);
+    for (let n = 0; n < 10; n++) {
+      t.srcPort = 1000 + n;
+      sut.touch(t, 0, 1_000);
+    }
+    sut.endInterval(100_000);
+
+    t.srcPort = 5000;
+    const e = sut.touch(t, 0, 100_000);
+
+    expect(sut.created).toBeTrue();
+    expect(e).toBeLessThan(10);
+    expect(sut.span).toBe(10);
+    expect(sut.count).toBe(1);
+  });
+
   it('stays within its capacity on a scan, evicting idle flows first, then the smallest', () => {
     const big = sut.touch(tuple('10.0.0.5', 5000, '1.1.1.1', 443), 0, 100_000);
-    sut.packetsAB[big] = 1000;
-    sut.bytesAB[big] = 1_000_000;
+    setTraffic(big, 1000, 1_000_000);
     const idle = tuple('10.0.0.5', 6000, '2.2.2.2', 443);
     const i = sut.touch(idle, 0, 1);
-    sut.packetsAB[i] = 1;
-    sut.bytesAB[i] = 10_000_000;
+    setTraffic(i, 1, 10_000_000);
     const t = tuple('10.0.0.5', 0, '9.9.9.9', 0);
     for (let n = 0; n < 100_000; n++) {
       t.dst[0] = 0x09000000 + n;
       t.dstPort = n & 0xffff;
       const e = sut.touch(t, 0, 100_000);
-      sut.packetsAB[e] = 1;
-      sut.bytesAB[e] = 60;
+      setTraffic(e, 1, 60);
     }
 
     expect(sut.count).toBeLessThanOrEqual(sut.capacity);
+    expect(sut.span).toBe(sut.capacity);
     expect(sut.evictions).toBeGreaterThan(100_000 - 1024);
     // The idle flow went despite its bytes; the big active one stayed.
     expect(sut.touch(tuple('10.0.0.5', 5000, '1.1.1.1', 443), 0, 100_001)).toBe(big);
@@ -93,7 +137,7 @@ describe(FlowTable.name, () => {
     expect(sut.created).toBeTrue();
     // Evicted traffic is kept for the "others" buckets: nothing is lost.
     let live = 0;
-    for (let e = 0; e < sut.capacity; e++) if (sut.live[e]) live += sut.packetsAB[e];
+    for (let e = 0; e < sut.capacity; e++) if (sut.live[e]) live += sut.packets(e);
     expect(live + sut.evictedOther.packets).toBe(1000 + 1 + 100_000);
   });
 });

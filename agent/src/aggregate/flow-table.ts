@@ -8,6 +8,14 @@ export const SIDE_OWN = 1;
 export const SIDE_LOCAL = 2;
 
 const KEY_WORDS = 12;
+export const FLOW_STRIDE = 8;
+export const C_PACKETS_AB = 0;
+export const C_BYTES_AB = 1;
+export const C_PACKETS_BA = 2;
+export const C_BYTES_BA = 3;
+export const C_LAST_SEEN = 4;
+export const C_FIRST_SEEN = 5;
+const MIN_INDEX = 1024;
 
 export type SideOf = (words: Uint32Array, version: number) => number;
 
@@ -27,12 +35,13 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function endpointHash(w: Uint32Array, port: number): number {
+// From the words already in registers: re-reading the tuple's arrays costs more than the math.
+function endpointHash(w0: number, w1: number, w2: number, w3: number, port: number): number {
   return (
-    (Math.imul(w[0], 0x9e3779b1) +
-      Math.imul(w[1], 0x85ebca77) +
-      Math.imul(w[2], 0xc2b2ae3d) +
-      Math.imul(w[3], 0x27d4eb2f) +
+    (Math.imul(w0, 0x9e3779b1) +
+      Math.imul(w1, 0x85ebca77) +
+      Math.imul(w2, 0xc2b2ae3d) +
+      Math.imul(w3, 0x27d4eb2f) +
       Math.imul(port + 1, 0x165667b1)) |
     0
   );
@@ -42,36 +51,42 @@ export class FlowTable {
   readonly addrA: Uint32Array;
   readonly addrB: Uint32Array;
   readonly app: Uint8Array;
-  readonly bytesAB: Float64Array;
-  readonly bytesBA: Float64Array;
   readonly capacity: number;
   readonly checks: Uint8Array;
   count = 0;
+  // Each flow's per-interval traffic and times, FLOW_STRIDE doubles per flow (the C_* fields):
+  // one cache line per packet instead of one per field.
+  readonly counters: Float64Array;
   // Set by touch(): whether the packet went a → b, and whether its flow is new.
   created = false;
   // Flows evicted this interval and the traffic they had in it (kept in the "others" buckets).
   evictions = 0;
   readonly evictedOther = { bytes: 0, packets: 0 };
   readonly evictedTalkers = { local: { bytes: 0, packets: 0 }, remote: { bytes: 0, packets: 0 } };
-  readonly firstSeen: Float64Array;
   readonly flags: Uint8Array;
   forward = true;
-  readonly lastSeen: Float64Array;
   readonly live: Uint8Array;
-  readonly packetsAB: Float64Array;
-  readonly packetsBA: Float64Array;
   readonly portA: Int32Array;
   readonly portB: Int32Array;
   readonly proto: Int16Array;
   readonly sides: Uint8Array;
+  // 1 + the highest flow index ever used: freed flows are reused before new ones, so report
+  // loops stop here instead of walking (and paging in) the whole capacity.
+  span = 0;
   readonly tunnel: Uint8Array;
   readonly version: Uint8Array;
+  // Evicted flows, reused first; past them a new flow takes index `span`. Touched only as
+  // flows are evicted, so a small table never makes the capacity's worth resident.
   private readonly free: Int32Array;
-  private freeTop: number;
-  private readonly index: Int32Array;
+  private freeTop = 0;
+  // Open-addressing index, kept at most half full. It starts small and doubles with the live
+  // flows (up to 2 × capacity), so a few thousand flows probe a cache-resident index instead of
+  // a 512 KiB one: the probe's cache miss was a tenth of the per-packet cost.
+  private index: Int32Array;
   // Lookup keys packed per flow (hash, protocol+tunnel, ports, addresses): one cache line.
   private readonly keys: Uint32Array;
-  private readonly mask: number;
+  private mask: number;
+  private readonly maxIndex: number;
   private readonly scratch: Float64Array;
 
   constructor(private readonly opts: FlowTableOptions) {
@@ -80,15 +95,10 @@ export class FlowTable {
     this.addrA = new Uint32Array(n * 4);
     this.addrB = new Uint32Array(n * 4);
     this.app = new Uint8Array(n);
-    this.bytesAB = new Float64Array(n);
-    this.bytesBA = new Float64Array(n);
     this.checks = new Uint8Array(n);
-    this.firstSeen = new Float64Array(n);
+    this.counters = new Float64Array(n * FLOW_STRIDE);
     this.flags = new Uint8Array(n);
-    this.lastSeen = new Float64Array(n);
     this.live = new Uint8Array(n);
-    this.packetsAB = new Float64Array(n);
-    this.packetsBA = new Float64Array(n);
     this.portA = new Int32Array(n);
     this.portB = new Int32Array(n);
     this.proto = new Int16Array(n);
@@ -99,11 +109,11 @@ export class FlowTable {
     this.scratch = new Float64Array(n);
     let size = 2;
     while (size < n * 2) size *= 2;
+    this.maxIndex = size;
+    size = Math.min(size, MIN_INDEX);
     this.index = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     this.free = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.free[i] = n - 1 - i;
-    this.freeTop = n;
   }
 
   /** The flow of this tuple (created when new); sets `forward` and `created`. */
@@ -122,7 +132,7 @@ export class FlowTable {
     const sp = t.srcPort + 1;
     const dp = t.dstPort + 1;
     const meta = (t.ipProto + 1) | (tunnelKind << 16);
-    const h = mix((endpointHash(s, sp) + endpointHash(d, dp)) ^ meta);
+    const h = mix((endpointHash(s0, s1, s2, s3, sp) + endpointHash(d0, d1, d2, d3, dp)) ^ meta);
     const mask = this.mask;
     const index = this.index;
     const keys = this.keys;
@@ -143,11 +153,14 @@ export class FlowTable {
     }
     if (this.count >= this.capacity) {
       this.makeRoom(now);
-      slot = h & mask;
-      while (index[slot] >= 0) slot = (slot + 1) & mask;
+      slot = this.freeSlot(h);
+    } else if ((this.count + 1) * 2 > index.length && index.length < this.maxIndex) {
+      this.growIndex();
+      slot = this.freeSlot(h);
     }
-    const e = this.free[--this.freeTop];
-    index[slot] = e;
+    // With no freed flow, every flow below span is live and count < capacity: span is free.
+    const e = this.freeTop > 0 ? this.free[--this.freeTop] : this.span;
+    this.index[slot] = e;
     this.count++;
     const k = e * KEY_WORDS;
     keys[k] = h;
@@ -169,12 +182,15 @@ export class FlowTable {
     this.checks[e] = this.opts.inspections;
     this.flags[e] = 0;
     this.sides[e] = this.opts.sideOf(s, t.ipVersion) | (this.opts.sideOf(d, t.ipVersion) << 2);
-    this.packetsAB[e] = 0;
-    this.packetsBA[e] = 0;
-    this.bytesAB[e] = 0;
-    this.bytesBA[e] = 0;
-    this.firstSeen[e] = now;
-    this.lastSeen[e] = now;
+    const c = e * FLOW_STRIDE;
+    const counters = this.counters;
+    counters[c + C_PACKETS_AB] = 0;
+    counters[c + C_BYTES_AB] = 0;
+    counters[c + C_PACKETS_BA] = 0;
+    counters[c + C_BYTES_BA] = 0;
+    counters[c + C_LAST_SEEN] = now;
+    counters[c + C_FIRST_SEEN] = now;
+    if (e >= this.span) this.span = e + 1;
     this.forward = true;
     this.created = true;
     return e;
@@ -229,14 +245,16 @@ export class FlowTable {
   endInterval(now: number): void {
     const idleBefore = now - this.opts.idleMs;
     let removed = false;
-    for (let e = 0; e < this.capacity; e++) {
+    const counters = this.counters;
+    for (let e = 0; e < this.span; e++) {
       if (this.live[e] === 0) continue;
-      this.packetsAB[e] = 0;
-      this.packetsBA[e] = 0;
-      this.bytesAB[e] = 0;
-      this.bytesBA[e] = 0;
+      const c = e * FLOW_STRIDE;
+      counters[c + C_PACKETS_AB] = 0;
+      counters[c + C_BYTES_AB] = 0;
+      counters[c + C_PACKETS_BA] = 0;
+      counters[c + C_BYTES_BA] = 0;
       this.flags[e] = 0;
-      if (this.lastSeen[e] < idleBefore) {
+      if (counters[c + C_LAST_SEEN] < idleBefore) {
         this.evict(e);
         removed = true;
       }
@@ -248,11 +266,23 @@ export class FlowTable {
       c.bytes = c.packets = 0;
   }
 
+  /** Packets of flow `e` this interval, both ways. */
+  packets(e: number): number {
+    const c = e * FLOW_STRIDE;
+    return this.counters[c + C_PACKETS_AB] + this.counters[c + C_PACKETS_BA];
+  }
+
+  /** Bytes of flow `e` this interval, both ways. */
+  bytes(e: number): number {
+    const c = e * FLOW_STRIDE;
+    return this.counters[c + C_BYTES_AB] + this.counters[c + C_BYTES_BA];
+  }
+
   /** Recomputes own/local sides, after the host's addresses changed. */
   refreshSides(): void {
     const a = new Uint32Array(4);
     const b = new Uint32Array(4);
-    for (let e = 0; e < this.capacity; e++) {
+    for (let e = 0; e < this.span; e++) {
       if (this.live[e] === 0) continue;
       a.set(this.addrA.subarray(e * 4, e * 4 + 4));
       b.set(this.addrB.subarray(e * 4, e * 4 + 4));
@@ -266,27 +296,29 @@ export class FlowTable {
   private makeRoom(now: number): void {
     const target = Math.floor((this.capacity * 3) / 4);
     const idleBefore = now - this.opts.idleMs;
-    for (let e = 0; e < this.capacity; e++) {
-      if (this.live[e] !== 0 && this.lastSeen[e] < idleBefore) this.evict(e);
+    for (let e = 0; e < this.span; e++) {
+      if (this.live[e] !== 0 && this.counters[e * FLOW_STRIDE + C_LAST_SEEN] < idleBefore) {
+        this.evict(e);
+      }
     }
     if (this.count > target) {
       let n = 0;
-      for (let e = 0; e < this.capacity; e++) {
-        if (this.live[e] !== 0) this.scratch[n++] = this.bytesAB[e] + this.bytesBA[e];
+      for (let e = 0; e < this.span; e++) {
+        if (this.live[e] !== 0) this.scratch[n++] = this.bytes(e);
       }
       const sorted = this.scratch.subarray(0, n).sort();
       const threshold = sorted[n - target - 1];
-      for (let e = 0; e < this.capacity && this.count > target; e++) {
-        if (this.live[e] !== 0 && this.bytesAB[e] + this.bytesBA[e] <= threshold) this.evict(e);
+      for (let e = 0; e < this.span && this.count > target; e++) {
+        if (this.live[e] !== 0 && this.bytes(e) <= threshold) this.evict(e);
       }
     }
     this.rebuildIndex();
   }
 
   private evict(e: number): void {
-    const packets = this.packetsAB[e] + this.packetsBA[e];
+    const packets = this.packets(e);
     if (packets > 0 && this.tunnel[e] === 0) {
-      const bytes = this.bytesAB[e] + this.bytesBA[e];
+      const bytes = this.bytes(e);
       this.evictedOther.packets += packets;
       this.evictedOther.bytes += bytes;
       const sides = this.sides[e];
@@ -302,11 +334,25 @@ export class FlowTable {
     this.evictions++;
   }
 
+  private freeSlot(h: number): number {
+    const index = this.index;
+    const mask = this.mask;
+    let slot = h & mask;
+    while (index[slot] >= 0) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private growIndex(): void {
+    this.index = new Int32Array(this.index.length * 2);
+    this.mask = this.index.length - 1;
+    this.rebuildIndex();
+  }
+
   private rebuildIndex(): void {
     const index = this.index;
     const mask = this.mask;
     index.fill(-1);
-    for (let e = 0; e < this.capacity; e++) {
+    for (let e = 0; e < this.span; e++) {
       if (this.live[e] === 0) continue;
       let slot = this.keys[e * KEY_WORDS] & mask;
       while (index[slot] >= 0) slot = (slot + 1) & mask;

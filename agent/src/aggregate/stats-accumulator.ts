@@ -18,7 +18,14 @@ import {
 import { SLOT_ARP, SLOT_COUNT, SLOT_NAMES, SLOT_UNDECODABLE } from '../decode/transport-slot';
 import { REASON_NAMES, REASON_UNSUPPORTED_LINK_TYPE } from '../decode/undecodable-reason';
 import { flowReport } from './flow-report';
-import { FlowTable, SIDE_OWN } from './flow-table';
+import {
+  C_LAST_SEEN,
+  C_PACKETS_AB,
+  C_PACKETS_BA,
+  FLOW_STRIDE,
+  FlowTable,
+  SIDE_OWN,
+} from './flow-table';
 import { HostAddresses } from './host-addresses';
 import { formatAddress } from './ip-address';
 import { PacketSampler } from './packet-sampler';
@@ -250,15 +257,12 @@ export class StatsAccumulator {
         flows.checks[e]--;
       }
     }
-    if (flows.forward) {
-      flows.packetsAB[e]++;
-      flows.bytesAB[e] += wireBytes;
-    } else {
-      flows.packetsBA[e]++;
-      flows.bytesBA[e] += wireBytes;
-    }
+    const counters = flows.counters;
+    const c = e * FLOW_STRIDE + (flows.forward ? C_PACKETS_AB : C_PACKETS_BA);
+    counters[c]++;
+    counters[c + 1] += wireBytes;
+    counters[e * FLOW_STRIDE + C_LAST_SEEN] = now;
     flows.flags[e] |= t.tcpFlags;
-    flows.lastSeen[e] = now;
     return e;
   }
 

@@ -1,8 +1,18 @@
 import type { Counters, TalkerRow, Talkers } from '@nta/contracts';
 import type { NameTable } from '../classify/name-table';
-import { type FlowTable, SIDE_LOCAL } from './flow-table';
+import {
+  C_BYTES_AB,
+  C_BYTES_BA,
+  C_PACKETS_AB,
+  C_PACKETS_BA,
+  FLOW_STRIDE,
+  type FlowTable,
+  SIDE_LOCAL,
+} from './flow-table';
 import { formatAddress } from './ip-address';
 import { TopN } from './top-n';
+
+const MIN_INDEX = 1024;
 
 /**
  * Per-address traffic, summed from the flows once per report (so the per-packet path pays
@@ -13,9 +23,13 @@ export class TalkerTable {
   private readonly bytesIn: Float64Array;
   private readonly bytesOut: Float64Array;
   private count = 0;
-  private readonly index: Int32Array;
+  // Open-addressing index sized to the flows of the interval (kept at most half full), not to
+  // the capacity: a few thousand flows reset and probe 64 KiB each second instead of 1 MiB,
+  // and only that much of it is ever resident.
+  private index: Int32Array;
   private readonly local: Uint8Array;
-  private readonly mask: number;
+  private mask = 0;
+  private readonly maxIndex: number;
   private readonly packetsIn: Float64Array;
   private readonly packetsOut: Float64Array;
   private readonly version: Uint8Array;
@@ -30,21 +44,23 @@ export class TalkerTable {
     this.version = new Uint8Array(capacity);
     let size = 2;
     while (size < capacity * 2) size *= 2;
-    this.index = new Int32Array(size);
-    this.mask = size - 1;
+    this.maxIndex = size;
+    this.index = new Int32Array(Math.min(size, MIN_INDEX));
   }
 
   /** Local and remote top-N of the flows' traffic this interval; names from `names`. */
   report(flows: FlowTable, n: number, names: NameTable): Talkers {
     this.count = 0;
-    this.index.fill(-1);
-    for (let e = 0; e < flows.capacity; e++) {
+    this.resetIndex(flows.count);
+    const c = flows.counters;
+    for (let e = 0; e < flows.span; e++) {
       if (flows.live[e] === 0 || flows.tunnel[e] !== 0) continue;
-      const pAB = flows.packetsAB[e];
-      const pBA = flows.packetsBA[e];
+      const at = e * FLOW_STRIDE;
+      const pAB = c[at + C_PACKETS_AB];
+      const pBA = c[at + C_PACKETS_BA];
       if (pAB + pBA === 0) continue;
-      const bAB = flows.bytesAB[e];
-      const bBA = flows.bytesBA[e];
+      const bAB = c[at + C_BYTES_AB];
+      const bBA = c[at + C_BYTES_BA];
       const v = flows.version[e];
       const a = this.slot(flows.addrA, e * 4, v, flows.sides[e] & SIDE_LOCAL);
       const b = this.slot(flows.addrB, e * 4, v, (flows.sides[e] >>> 2) & SIDE_LOCAL);
@@ -76,6 +92,15 @@ export class TalkerTable {
       remote: topRemote.drain().map((t) => this.row(t, names)),
       remoteOther,
     };
+  }
+
+  // Each flow adds at most two talkers: room for all of them at half load.
+  private resetIndex(flowCount: number): void {
+    let size = MIN_INDEX;
+    while (size < flowCount * 4 && size < this.maxIndex) size *= 2;
+    if (size > this.index.length) this.index = new Int32Array(size);
+    this.mask = size - 1;
+    this.index.fill(-1, 0, size);
   }
 
   private row(t: number, names: NameTable): TalkerRow {

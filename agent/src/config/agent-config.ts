@@ -7,6 +7,8 @@ export const CAPTURE_BACKENDS = ['auto', 'native', 'cap'] as const;
 export type CaptureBackendChoice = (typeof CAPTURE_BACKENDS)[number];
 
 export interface AgentConfig {
+  // Resend a report the console has not acknowledged after this many seconds.
+  ackTimeoutSeconds: number;
   agentId: string;
   autostart: boolean;
   // Kernel capture ring per capture, in MiB (both backends).
@@ -20,12 +22,24 @@ export interface AgentConfig {
   // Seconds without a packet before a flow is forgotten.
   flowIdleSeconds: number;
   interface: string | null;
+  // MQTT keepalive: a silent broken connection (cable cut) is noticed after ~1.5× this.
+  keepaliveSeconds: number;
   logLevel: LogLevel;
   // Flows tracked at once; beyond it the idle, then the smallest, are evicted.
   maxFlows: number;
+  // How often the outbox segment is fdatasync'ed (0: after every report).
+  outboxFsyncMs: number;
+  // Disk cap of the unacknowledged reports; beyond it the oldest are evicted (and counted).
+  outboxMaxMb: number;
+  // Backlog reports in flight at once while draining after an outage.
+  outboxWindow: number;
   password: string | null;
   // Promiscuous mode (native backend; `cap` always opens promiscuous).
   promisc: boolean;
+  // Reconnect delays: minMs doubling up to maxMs, each ± jitter (a fraction) at random.
+  reconnectJitter: number;
+  reconnectMaxMs: number;
+  reconnectMinMs: number;
   // PTR lookups for unnamed talkers: off by default (sends DNS queries of its own).
   reverseDns: boolean;
   reverseDnsRate: number;
@@ -73,6 +87,11 @@ const intIn = (min: number, max: number) =>
     .min(min, `expected a whole number from ${min} to ${max}`)
     .max(max, `expected a whole number from ${min} to ${max}`);
 
+const fraction = z.coerce
+  .number({ message: 'expected a number from 0 to 1' })
+  .min(0, 'expected a number from 0 to 1')
+  .max(1, 'expected a number from 0 to 1');
+
 export interface OptionSpec {
   env: string;
   flag: ValueFlag | BooleanFlag;
@@ -82,6 +101,12 @@ export interface OptionSpec {
 }
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
+  {
+    env: 'NTA_ACK_TIMEOUT_SECONDS',
+    flag: '--ack-timeout',
+    key: 'ackTimeoutSeconds',
+    schema: intIn(1, 3_600),
+  },
   {
     env: 'NTA_AGENT_ID',
     flag: '--agent-id',
@@ -113,12 +138,36 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     schema: z.string().regex(/^[^/\s]{1,64}$/, 'expected an interface name such as eth0'),
   },
   {
+    env: 'NTA_KEEPALIVE_SECONDS',
+    flag: '--keepalive',
+    key: 'keepaliveSeconds',
+    schema: intIn(1, 3_600),
+  },
+  {
     env: 'NTA_LOG_LEVEL',
     flag: '--log-level',
     key: 'logLevel',
     schema: z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` }),
   },
   { env: 'NTA_MAX_FLOWS', flag: '--max-flows', key: 'maxFlows', schema: intIn(1_024, 1_048_576) },
+  {
+    env: 'NTA_OUTBOX_FSYNC_MS',
+    flag: '--outbox-fsync-ms',
+    key: 'outboxFsyncMs',
+    schema: intIn(0, 60_000),
+  },
+  {
+    env: 'NTA_OUTBOX_MAX_MB',
+    flag: '--outbox-max-mb',
+    key: 'outboxMaxMb',
+    schema: intIn(1, 1_048_576),
+  },
+  {
+    env: 'NTA_OUTBOX_WINDOW',
+    flag: '--outbox-window',
+    key: 'outboxWindow',
+    schema: intIn(1, 10_000),
+  },
   {
     env: 'NTA_AGENT_PASSWORD',
     flag: '--password',
@@ -127,6 +176,24 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
     secret: true,
   },
   { env: 'NTA_PROMISC', flag: '--promisc', key: 'promisc', schema: booleanText },
+  {
+    env: 'NTA_RECONNECT_JITTER',
+    flag: '--reconnect-jitter',
+    key: 'reconnectJitter',
+    schema: fraction,
+  },
+  {
+    env: 'NTA_RECONNECT_MAX_MS',
+    flag: '--reconnect-max-ms',
+    key: 'reconnectMaxMs',
+    schema: intIn(100, 3_600_000),
+  },
+  {
+    env: 'NTA_RECONNECT_MIN_MS',
+    flag: '--reconnect-min-ms',
+    key: 'reconnectMinMs',
+    schema: intIn(100, 600_000),
+  },
   { env: 'NTA_REVERSE_DNS', flag: '--reverse-dns', key: 'reverseDns', schema: booleanText },
   {
     env: 'NTA_REVERSE_DNS_RATE',

@@ -3,6 +3,7 @@ export type Command = (typeof COMMANDS)[number];
 
 // Flags taking a value, by flag name; `--flag value` and `--flag=value` both work.
 export const VALUE_FLAGS = [
+  '--ack-timeout',
   '--agent-id',
   '--backend',
   '--buffer-size',
@@ -12,9 +13,16 @@ export const VALUE_FLAGS = [
   '--flow-idle',
   '--interface',
   '--interval-ms',
+  '--keepalive',
   '--log-level',
   '--max-flows',
+  '--outbox-fsync-ms',
+  '--outbox-max-mb',
+  '--outbox-window',
   '--password',
+  '--reconnect-jitter',
+  '--reconnect-max-ms',
+  '--reconnect-min-ms',
   '--reverse-dns-rate',
   '--samples',
   '--seconds',
@@ -115,6 +123,9 @@ Usage:
                                                read by libpcap, or by the agent's own reader
                                                with --backend cap
   node agent/dist/main.js interfaces [--json]  print the capturable interfaces and exit
+  node agent/dist/main.js enrol --console URL --token T [--config FILE]
+                                               trade an enrolment token for this host's own
+                                               MQTT login and write it into the config file
   node agent/dist/main.js --help
 
 Options (flag > environment > config file > default):
@@ -133,9 +144,19 @@ Capture:
   --backend NAME       auto|native|cap             NTA_CAPTURE_BACKEND (auto: native when built)
   --snaplen BYTES      bytes kept per packet       NTA_SNAPLEN        (256; native only, cap
                                                                        always keeps 65535)
-  --buffer-size MIB    kernel ring per capture     NTA_BUFFER_MB      (32)
+  --buffer-size MIB    kernel ring per capture     NTA_BUFFER_MB      (8; cap: 32 unless set)
   --no-promisc         not promiscuous             NTA_PROMISC=false  (native only; cap is
                                                                        always promiscuous)
+
+Delivery (reports wait on disk in <state-dir>/outbox until the console acks them):
+  --outbox-max-mb MIB  disk cap of unacked reports NTA_OUTBOX_MAX_MB  (2048; oldest evicted)
+  --outbox-fsync-ms MS fdatasync period            NTA_OUTBOX_FSYNC_MS (1000; 0: every report)
+  --outbox-window N    backlog reports in flight   NTA_OUTBOX_WINDOW  (50)
+  --ack-timeout SEC    resend unacked reports      NTA_ACK_TIMEOUT_SECONDS (15)
+  --reconnect-min-ms MS first reconnect delay      NTA_RECONNECT_MIN_MS (1000; doubles)
+  --reconnect-max-ms MS longest reconnect delay    NTA_RECONNECT_MAX_MS (15000)
+  --reconnect-jitter F ± fraction of each delay    NTA_RECONNECT_JITTER (0.2)
+  --keepalive SEC      MQTT keepalive              NTA_KEEPALIVE_SECONDS (30)
 
 Analysis:
   --top-flows N        flows per report (1-500)    NTA_TOP_FLOWS      (50)

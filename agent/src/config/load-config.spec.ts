@@ -41,19 +41,27 @@ describe(loadConfig.name, () => {
     const sut = load([]);
 
     expect(sut).toEqual({
+      ackTimeoutSeconds: 15,
       agentId: 'web-01.example',
       autostart: true,
-      bufferMb: 32,
+      bufferMb: 8,
       captureBackend: 'auto',
       consoleUrl: 'mqtt://127.0.0.1:1883',
       explicit: [],
       filter: null,
       flowIdleSeconds: 60,
       interface: 'eth0',
+      keepaliveSeconds: 30,
       logLevel: 'info',
       maxFlows: 65_536,
+      outboxFsyncMs: 1_000,
+      outboxMaxMb: 2_048,
+      outboxWindow: 50,
       password: null,
       promisc: true,
+      reconnectJitter: 0.2,
+      reconnectMaxMs: 15_000,
+      reconnectMinMs: 1_000,
       reverseDns: false,
       reverseDnsRate: 10,
       samples: 50,
@@ -178,13 +186,41 @@ describe(loadConfig.name, () => {
 
     expect(sut).toEqual(
       jasmine.objectContaining({
-        bufferMb: 32,
+        bufferMb: 8,
         captureBackend: 'auto',
         promisc: true,
         snapLength: 256,
       }),
     );
     expect(sut.explicit).toContain('captureBackend');
+  });
+
+  it('reads the outbox, ack and reconnect options and checks them', () => {
+    const sut = load(['--outbox-max-mb', '64', '--outbox-window=8', '--reconnect-jitter', '0.5'], {
+      NTA_ACK_TIMEOUT_SECONDS: '5',
+      NTA_OUTBOX_FSYNC_MS: '0',
+      NTA_RECONNECT_MIN_MS: '200',
+    });
+
+    expect(sut).toEqual(
+      jasmine.objectContaining({
+        ackTimeoutSeconds: 5,
+        outboxFsyncMs: 0,
+        outboxMaxMb: 64,
+        outboxWindow: 8,
+        reconnectJitter: 0.5,
+        reconnectMinMs: 200,
+      }),
+    );
+    expect(failure(['--outbox-max-mb', '0'])).toBe(
+      'config: --outbox-max-mb "0": expected a whole number from 1 to 1048576',
+    );
+    expect(failure([], { NTA_RECONNECT_JITTER: '2' })).toBe(
+      'config: NTA_RECONNECT_JITTER "2": expected a number from 0 to 1',
+    );
+    expect(failure(['--reconnect-min-ms', '5000', '--reconnect-max-ms', '1000'])).toMatch(
+      /^config: reconnectMaxMs \(1000\) must not be below reconnectMinMs \(5000\)/,
+    );
   });
 
   it('treats an empty filter as no filter', () => {

@@ -43,6 +43,12 @@ export function loadConfig(inputs: ConfigInputs): AgentConfig {
     // Each value was parsed by its option's schema, whose output type is the field's type.
     ...(explicit as Partial<AgentConfig>),
   };
+  if (config.reconnectMaxMs < config.reconnectMinMs) {
+    throw new ConfigError(
+      `config: reconnectMaxMs (${config.reconnectMaxMs}) must not be below reconnectMinMs ` +
+        `(${config.reconnectMinMs}) (NTA_RECONNECT_MAX_MS / NTA_RECONNECT_MIN_MS)`,
+    );
+  }
   config.stateDir = resolve(config.stateDir);
   config.explicit = Object.keys(explicit) as (keyof AgentConfig)[];
   return config;
@@ -57,6 +63,7 @@ function parse(spec: OptionSpec, value: unknown, where: string): unknown {
 
 function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
   return {
+    ackTimeoutSeconds: 15,
     agentId: sanitizeAgentId(inputs.hostname),
     autostart: true,
     bufferMb: DEFAULT_NATIVE_BUFFER_BYTES / (1024 * 1024),
@@ -66,10 +73,18 @@ function defaults(inputs: ConfigInputs, interfaceGiven: boolean): AgentConfig {
     filter: null,
     flowIdleSeconds: 60,
     interface: interfaceGiven ? null : inputs.defaultInterface(),
+    keepaliveSeconds: 30,
     logLevel: 'info',
     maxFlows: 65_536,
+    outboxFsyncMs: 1_000,
+    // ~24 KiB a report × 86 400 s: a day of reports at a busy host's typical size.
+    outboxMaxMb: 2_048,
+    outboxWindow: 50,
     password: null,
     promisc: true,
+    reconnectJitter: 0.2,
+    reconnectMaxMs: 15_000,
+    reconnectMinMs: 1_000,
     reverseDns: false,
     reverseDnsRate: 10,
     samples: 50,

@@ -34,6 +34,32 @@ describe(StateStore.name, () => {
     expect(new StateStore(dir, log(), T0).chosen).toEqual({ filter: 'udp', interface: 'eth1' });
   });
 
+  it('keeps every running capture across instances, the first also as the single choice', () => {
+    const captures = [
+      { filter: null, interface: 'eth0' },
+      { filter: 'udp', interface: 'eth1' },
+    ];
+    new StateStore(dir, log(), T0).saveCaptures(captures);
+
+    const sut = new StateStore(dir, log(), T0);
+
+    expect(sut.savedCaptures).toEqual(captures);
+    expect(sut.chosen).toEqual({ filter: null, interface: 'eth0' });
+  });
+
+  it('reads a state file from before several captures as "no saved captures"', () => {
+    writeFileSync(
+      join(dir, 'state.json'),
+      JSON.stringify({ filter: 'tcp', interface: 'eth2', seqReserved: 5 }),
+    );
+
+    const sut = new StateStore(dir, log(), T0);
+
+    expect(sut.savedCaptures).toBeNull();
+    expect(sut.chosen).toEqual({ filter: 'tcp', interface: 'eth2' });
+    expect(warnings).toEqual([]);
+  });
+
   it('ignores a corrupt state file with a warning and starts from the time floor', () => {
     writeFileSync(join(dir, 'state.json'), '{"seqReserved": "many"');
 

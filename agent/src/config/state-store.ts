@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { errorMessage, type Logger } from '../common/logger';
 
+const captureChoiceSchema = z.object({ filter: z.string().nullable(), interface: z.string() });
+export type SavedCapture = z.infer<typeof captureChoiceSchema>;
+
 const persistedStateSchema = z.object({
+  // Every capture running when last changed by a command; null until the first command (older
+  // state files have only the single interface and filter below).
+  captures: z.array(captureChoiceSchema).nullable().default(null),
   filter: z.string().nullable(),
   interface: z.string().nullable(),
   seqReserved: z.number().int().nonnegative(),
@@ -13,7 +19,7 @@ export type PersistedState = z.infer<typeof persistedStateSchema>;
 // Seqs are reserved in blocks so the disk is written once a minute, not once a second.
 export const SEQ_RESERVE_BLOCK = 60;
 
-/** The agent's small durable memory: next seq, chosen interface and filter. */
+/** The agent's small durable memory: next seq, the captures the console chose. */
 export class StateStore {
   private readonly file: string;
   private nextSeqValue: number;
@@ -38,6 +44,11 @@ export class StateStore {
     return { filter: this.state.filter, interface: this.state.interface };
   }
 
+  /** The captures to resume, or null when no command ever chose them. */
+  get savedCaptures(): SavedCapture[] | null {
+    return this.state.captures;
+  }
+
   nextSeq(): number {
     const seq = this.nextSeqValue++;
     if (seq > this.state.seqReserved) {
@@ -53,8 +64,23 @@ export class StateStore {
     this.write();
   }
 
+  /** Every running capture; the first is also kept as the single interface/filter choice. */
+  saveCaptures(captures: SavedCapture[]): void {
+    this.state.captures = captures.map((c) => ({ filter: c.filter, interface: c.interface }));
+    if (captures.length > 0) {
+      this.state.filter = captures[0].filter;
+      this.state.interface = captures[0].interface;
+    }
+    this.write();
+  }
+
   private read(): PersistedState {
-    const empty: PersistedState = { filter: null, interface: null, seqReserved: 0 };
+    const empty: PersistedState = {
+      captures: null,
+      filter: null,
+      interface: null,
+      seqReserved: 0,
+    };
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');

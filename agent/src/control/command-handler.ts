@@ -8,17 +8,27 @@ import {
   validateJson,
 } from '@nta/contracts';
 import { errorMessage, type Logger } from '../common/logger';
-import type { CaptureControl } from '../capture/capture-control';
 import { CaptureError } from '../capture/capture-error';
 import { commandResult } from '../publish/payloads';
 
+/** The agent's captures as commands see them (runtime/capture-set.ts is the real one). */
+export interface CaptureCommands {
+  readonly choices: { filter: string | null; interface: string }[];
+  readonly primary: CaptureState;
+  readonly states: CaptureState[];
+  setFilter(filter: string | null, iface?: string): CaptureState;
+  start(iface?: string, filter?: string | null): CaptureState;
+  stop(iface?: string): CaptureState;
+  switchTo(iface: string, filter?: string | null): CaptureState;
+}
+
 export interface ChoiceStore {
-  saveChoice(choice: { filter: string | null; interface: string | null }): void;
+  saveCaptures(captures: { filter: string | null; interface: string }[]): void;
 }
 
 export interface CommandHandlerDeps {
   agentId: string;
-  capture: CaptureControl;
+  captures: CaptureCommands;
   choices: ChoiceStore;
   listInterfaces: () => InterfaceInfo[];
   log: Logger;
@@ -60,36 +70,49 @@ export class CommandHandler {
   }
 
   private execute(command: AgentCommand): Outcome {
-    const { capture, choices } = this.deps;
+    const { captures } = this.deps;
     try {
-      switch (command.type) {
-        case 'list-interfaces': {
-          const interfaces = this.deps.listInterfaces();
-          this.deps.publishInterfaces(interfaces);
-          return { data: interfaces, error: null };
-        }
-        case 'start': {
-          const state = capture.start(command.interface);
-          choices.saveChoice({ filter: state.filter, interface: state.interface });
-          return { data: state, error: null };
-        }
-        case 'stop':
-          return { data: capture.stop(), error: null };
-        case 'set-filter': {
-          const state = capture.setFilter(command.filter);
-          choices.saveChoice({ filter: state.filter, interface: state.interface });
-          return { data: state, error: null };
-        }
+      if (command.type === 'list-interfaces') {
+        const interfaces = this.deps.listInterfaces();
+        this.deps.publishInterfaces(interfaces);
+        return { data: interfaces, error: null };
       }
+      const state = this.change(command);
+      // What runs now is what runs after a restart.
+      this.deps.choices.saveCaptures(captures.choices);
+      return { data: state, error: null };
     } catch (e) {
       // CaptureError messages are written for people; anything else is a bug worth logging.
       if (!(e instanceof CaptureError)) {
         this.deps.log.error(`command ${command.id}: ${(e as Error).stack ?? errorMessage(e)}`);
       }
       const data: CaptureState | undefined =
-        command.type === 'list-interfaces' ? undefined : capture.state;
+        command.type === 'list-interfaces' ? undefined : this.stateAfterFailure(command);
       return { data, error: errorMessage(e) };
     }
+  }
+
+  private change(command: Exclude<AgentCommand, { type: 'list-interfaces' }>): CaptureState {
+    const { captures } = this.deps;
+    switch (command.type) {
+      case 'start':
+        return captures.start(command.interface, command.filter);
+      case 'stop':
+        return captures.stop(command.interface);
+      case 'switch':
+        return captures.switchTo(command.interface, command.filter);
+      case 'set-filter':
+        return captures.setFilter(command.filter, command.interface);
+    }
+  }
+
+  // The state of the capture the command aimed at (unchanged), else the primary one.
+  private stateAfterFailure(
+    command: Exclude<AgentCommand, { type: 'list-interfaces' }>,
+  ): CaptureState {
+    const { captures } = this.deps;
+    const target = 'interface' in command ? command.interface : undefined;
+    return captures.states.find((s) => s.interface === target) ?? captures.primary;
   }
 
   private reply(id: string, outcome: Outcome): CommandResult {
@@ -102,9 +125,11 @@ export class CommandHandler {
 function describe(command: AgentCommand): string {
   switch (command.type) {
     case 'start':
-      return `start${command.interface ? ` on ${command.interface}` : ''}`;
+    case 'stop':
+    case 'switch':
+      return `${command.type}${command.interface ? ` on ${command.interface}` : ''}`;
     case 'set-filter':
-      return `set-filter ${command.filter === null ? '(none)' : `"${command.filter}"`}`;
+      return `set-filter ${command.filter === null ? '(none)' : `"${command.filter}"`}${command.interface ? ` on ${command.interface}` : ''}`;
     default:
       return command.type;
   }

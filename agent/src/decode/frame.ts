@@ -1,4 +1,5 @@
 // Hot path: written for speed on purpose (no allocation, reads straight from the Buffer).
+import { decodeCommonEthernet } from './common-frame';
 import { decodeEthernet } from './ethernet';
 import type { FrameInfo } from './frame-info';
 import { decodeIpv4 } from './ipv4';
@@ -38,6 +39,7 @@ export function decodeFrame(linkType: number, buf: Buffer, len: number, out: Fra
   out.reset();
   // A negative or NaN length (a caller's bug) decodes as an empty frame.
   const n = len > 0 ? (len < buf.length ? len : buf.length) : 0;
+  if (linkType === LINKTYPE_ETHERNET && decodeCommonEthernet(buf, 0, n, out)) return;
   finish(decodeLink(linkType, buf, 0, n, out), out);
 }
 
@@ -57,7 +59,21 @@ export function decodeAt(
   // A negative or NaN length or offset (a caller's bug) decodes as an empty frame.
   const start = offset > 0 ? offset : 0;
   const end = caplen > 0 ? start + caplen : start;
-  finish(decodeLink(linkType, buf, start, end < buf.length ? end : buf.length, out), out);
+  const stop = end < buf.length ? end : buf.length;
+  if (linkType === LINKTYPE_ETHERNET && decodeCommonEthernet(buf, start, stop, out)) return;
+  finish(decodeLink(linkType, buf, start, stop, out), out);
+}
+
+/** decodeFrame without the common-case shortcut: the reference the shortcut is tested against. */
+export function decodeFrameGeneral(
+  linkType: number,
+  buf: Buffer,
+  len: number,
+  out: FrameInfo,
+): void {
+  out.reset();
+  const n = len > 0 ? (len < buf.length ? len : buf.length) : 0;
+  finish(decodeLink(linkType, buf, 0, n, out), out);
 }
 
 function finish(reason: number, out: FrameInfo): void {

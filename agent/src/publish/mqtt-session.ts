@@ -1,71 +1,65 @@
-import {
-  type AgentStatus,
-  type AgentTopicKind,
-  agentTopic,
-  type StatsReport,
-} from '@nta/contracts';
-import { connect, type MqttClient } from 'mqtt';
+import { type AgentStatus, type AgentTopicKind, agentTopic } from '@nta/contracts';
+import type { MqttClient } from 'mqtt';
 import type { Logger } from '../common/logger';
+import { Backoff, type BackoffOptions } from './backoff';
 import { classifyConnectError, type ConnectFailure } from './connect-error';
-import { ReportOutbox } from './report-outbox';
+import { createMqttClient } from './mqtt-client';
 
 export interface MqttSessionOptions {
   agentId: string;
+  backoff?: BackoffOptions;
+  // Reports waiting to be sent, for the reconnect log line.
+  backlog?: () => number;
   consoleUrl: string;
+  keepaliveSeconds?: number;
   log: Logger;
   /** The retained offline status; used as last-will and on a clean shutdown. */
   offlineStatus: () => AgentStatus;
+  /** A payload on the agent's ack topic (the console committed these reports). */
+  onAck?: (payload: Buffer) => void;
   onCommand: (payload: Buffer) => void;
+  /** Runs after every (re)connect: republish status and interfaces, resume sending. */
+  onConnect: () => void;
+  /** The connection dropped (reports in flight will never be PUBACKed on it). */
+  onDisconnect?: () => void;
   /** Each failed connect or lost connection, after it was logged. */
   onFailure?: (failure: ConnectFailure) => void;
-  /** Runs after every (re)connect: republish status and interfaces. */
-  onConnect: () => void;
-  outboxCapacity: number;
   password: string | null;
 }
 
 // Backoff for network failures; a broker that rejects our credentials is retried slowly.
-export const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+export const DEFAULT_BACKOFF: BackoffOptions = { jitter: 0.2, maxMs: 15_000, minMs: 1_000 };
 export const REJECTED_RETRY_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_KEEPALIVE_SECONDS = 30;
 const SHUTDOWN_TIMEOUT_MS = 2_000;
 
 /** The agent's one MQTT connection: QoS 1, persistent session, own reconnect with backoff. */
 export class MqttSession {
+  private readonly backoff: Backoff;
   private client: MqttClient | null = null;
   private connected = false;
   private failure: ConnectFailure | null = null;
   private outageLogged: string | null = null;
   private outageSince: number | null = null;
-  private readonly outbox: ReportOutbox;
-  private retryIndex = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private stopping = false;
-  private unacked = 0;
 
   constructor(private readonly opts: MqttSessionOptions) {
-    this.outbox = new ReportOutbox(opts.outboxCapacity);
+    this.backoff = new Backoff(opts.backoff ?? DEFAULT_BACKOFF);
   }
 
   get isConnected(): boolean {
     return this.connected;
   }
 
-  get queuedReports(): number {
-    return this.outbox.size;
-  }
-
-  /** Reports not yet acknowledged by the broker: queued, or sent and awaiting their PUBACK. */
-  get undeliveredReports(): number {
-    return this.outbox.size + this.unacked;
-  }
-
   start(): void {
     const { agentId, consoleUrl, password } = this.opts;
-    this.client = connect(consoleUrl, {
+    this.client = createMqttClient(consoleUrl, {
       clean: false,
       clientId: `nta-agent-${agentId}`,
       connectTimeout: CONNECT_TIMEOUT_MS,
+      keepalive: this.opts.keepaliveSeconds ?? DEFAULT_KEEPALIVE_SECONDS,
       // Reconnects are ours (backoff, slow retry on rejection); connect() keeps the in-flight store.
       reconnectPeriod: 0,
       username: agentId,
@@ -79,6 +73,7 @@ export class MqttSession {
     this.client.on('close', () => this.onClosed());
     this.client.on('message', (topic, payload) => {
       if (topic === agentTopic(agentId, 'cmd')) this.opts.onCommand(payload);
+      else if (topic === agentTopic(agentId, 'ack')) this.opts.onAck?.(payload);
     });
   }
 
@@ -96,9 +91,13 @@ export class MqttSession {
     this.client.publish(agentTopic(this.opts.agentId, kind), JSON.stringify(payload), { qos: 1 });
   }
 
-  publishReport(report: StatsReport): void {
-    this.outbox.push(report);
-    if (this.connected) this.drain();
+  /** A report at QoS 1; `done` runs on its PUBACK. False (nothing sent) while disconnected. */
+  sendReport(payload: Buffer | string, done?: () => void): boolean {
+    if (!this.connected || !this.client) return false;
+    this.client.publish(agentTopic(this.opts.agentId, 'stats'), payload, { qos: 1 }, () =>
+      done?.(),
+    );
+    return true;
   }
 
   /** Publishes the offline status (awaiting its PUBACK briefly), then disconnects cleanly. */
@@ -124,36 +123,35 @@ export class MqttSession {
     if (!client) return;
     this.connected = true;
     this.failure = null;
-    this.retryIndex = 0;
+    this.backoff.reset();
     const { agentId, consoleUrl, log } = this.opts;
     if (this.outageSince !== null) {
       const seconds = Math.round((Date.now() - this.outageSince) / 1000);
+      const backlog = this.opts.backlog?.() ?? 0;
       log.info(
-        `console at ${consoleUrl} reachable again after ${seconds}s; sending ${this.outbox.size} queued reports`,
+        `console at ${consoleUrl} reachable again after ${seconds}s; sending ${backlog} queued reports`,
       );
     } else {
       log.info(`connected to console at ${consoleUrl} as ${agentId}`);
     }
     this.outageSince = null;
     this.outageLogged = null;
-    client.subscribe(agentTopic(agentId, 'cmd'), { qos: 1 }, (err) => {
-      if (err) log.error(`cannot subscribe to commands: ${err.message}`);
+    const topics = [agentTopic(agentId, 'cmd'), agentTopic(agentId, 'ack')];
+    client.subscribe(topics, { qos: 1 }, (err) => {
+      if (err) log.error(`cannot subscribe to commands and acks: ${err.message}`);
     });
     this.opts.onConnect();
-    this.drain();
   }
 
   private onClosed(): void {
     const wasConnected = this.connected;
     this.connected = false;
+    if (wasConnected) this.opts.onDisconnect?.();
     if (this.stopping) return;
     this.outageSince ??= Date.now();
     const failure = this.failure ?? { kind: 'network', reason: 'connection closed' };
     this.failure = null;
-    const delay =
-      failure.kind === 'rejected'
-        ? REJECTED_RETRY_MS
-        : RETRY_DELAYS_MS[Math.min(this.retryIndex++, RETRY_DELAYS_MS.length - 1)];
+    const delay = failure.kind === 'rejected' ? REJECTED_RETRY_MS : this.backoff.next();
     this.logOutage(failure, wasConnected);
     this.opts.onFailure?.(failure);
     this.retryTimer = setTimeout(() => {
@@ -175,18 +173,9 @@ export class MqttSession {
       return;
     }
     const what = wasConnected ? 'connection lost' : 'unreachable';
-    const retry = `retrying every ${RETRY_DELAYS_MS[0] / 1000}s (backing off to ${RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1] / 1000}s)`;
+    const { maxMs, minMs } = this.opts.backoff ?? DEFAULT_BACKOFF;
+    const retry = `retrying every ${minMs / 1000}s (backing off to ${maxMs / 1000}s)`;
     log.warn(`console at ${consoleUrl} ${what} (${failure.reason}); ${retry}; capture continues`);
-  }
-
-  private drain(): void {
-    const client = this.client;
-    if (!client) return;
-    const topic = agentTopic(this.opts.agentId, 'stats');
-    this.outbox.drain((report) => {
-      this.unacked++;
-      client.publish(topic, JSON.stringify(report), { qos: 1 }, () => this.unacked--);
-    });
   }
 
   private will() {

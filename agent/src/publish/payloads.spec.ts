@@ -13,11 +13,18 @@ describe('agent payloads', () => {
   const capture = { error: null, filter: 'tcp', interface: 'eth0', running: true, startedAt: 5 };
 
   it('builds an online status and an offline last-will that match the contracts', () => {
-    const online = onlineStatus(id, capture, 10);
+    const stopped = { ...capture, interface: 'eth1', running: false, startedAt: null };
+    const online = onlineStatus(
+      id,
+      { capture, captures: [capture, stopped], outbox: { evicted: 2, pending: 7 } },
+      10,
+    );
     const offline = offlineStatus(id, 11);
 
     expect(validate(agentStatusSchema, online, 'status')).toEqual({ ok: true, value: online });
     expect(validate(agentStatusSchema, offline, 'status')).toEqual({ ok: true, value: offline });
+    expect(online.captures.map((c) => c.interface)).toEqual(['eth0', 'eth1']);
+    expect(online.outbox).toEqual({ evicted: 2, pending: 7 });
     expect(offline.capture).toBeNull();
     expect(offline.state).toBe('offline');
   });

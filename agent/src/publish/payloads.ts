@@ -12,17 +12,25 @@ export interface AgentIdentity {
   version: string | null;
 }
 
+export interface StatusSnapshot {
+  // The first running capture (or the last stopped one), then every capture.
+  capture: CaptureState;
+  captures: CaptureState[];
+  outbox: { evicted: number; pending: number } | null;
+}
+
 export function onlineStatus(
   id: AgentIdentity,
-  capture: CaptureState,
+  snapshot: StatusSnapshot,
   ts = Date.now(),
 ): AgentStatus {
-  return { ...identity(id), capture, state: 'online', ts };
+  const { capture, captures, outbox } = snapshot;
+  return { ...identity(id), capture, captures: captures.slice(0, 64), outbox, state: 'online', ts };
 }
 
 /** Also the MQTT last-will, so the broker announces a crashed agent the same way. */
 export function offlineStatus(id: AgentIdentity, ts = Date.now()): AgentStatus {
-  return { ...identity(id), capture: null, state: 'offline', ts };
+  return { ...identity(id), capture: null, captures: [], outbox: null, state: 'offline', ts };
 }
 
 export function interfacesMessage(

@@ -1,8 +1,8 @@
 import type { StatsReport } from '@nta/contracts';
 
 /**
- * Reports waiting for a connection, oldest first. Bounded so a long outage cannot eat the
- * host's memory; the on-disk outbox replaces this later.
+ * Reports waiting for a connection, oldest first, in memory: `analyze --publish` sends a file's
+ * reports this way. The `run` agent keeps its reports on disk (outbox/disk-outbox.ts).
  */
 export class ReportOutbox {
   private dropped = 0;

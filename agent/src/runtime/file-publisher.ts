@@ -2,6 +2,7 @@ import type { InterfaceInfo, StatsReport } from '@nta/contracts';
 import type { Logger } from '../common/logger';
 import { readAgentVersion } from '../common/version';
 import { MqttSession } from '../publish/mqtt-session';
+import { ReportOutbox } from '../publish/report-outbox';
 import {
   type AgentIdentity,
   commandResult,
@@ -58,6 +59,10 @@ export async function publishFileReports(opts: FilePublishOptions): Promise<void
     up: true,
   };
   let refused: string | null = null;
+  // Counted down on each PUBACK: a file's reports need the broker's receipt, not the console's ack.
+  let unacked = 0;
+  const queue = new ReportOutbox(reports.length + 1);
+  for (const report of reports) queue.push(report);
   const session: MqttSession = new MqttSession({
     agentId,
     consoleUrl: opts.consoleUrl,
@@ -68,19 +73,25 @@ export async function publishFileReports(opts: FilePublishOptions): Promise<void
       if (id) session.publish('cmd-result', commandResult(agentId, id, { error: NO_COMMANDS }));
     },
     onConnect: () => {
-      session.publishRetained('status', onlineStatus(identity, capture));
+      session.publishRetained(
+        'status',
+        onlineStatus(identity, { capture, captures: [capture], outbox: null }),
+      );
       session.publishRetained('interfaces', interfacesMessage(agentId, [pseudoInterface]));
+      queue.drain((report) => {
+        unacked++;
+        session.sendReport(JSON.stringify(report), () => unacked--);
+      });
     },
     onFailure: (failure) => {
       if (failure.kind === 'rejected') refused = failure.reason;
     },
-    outboxCapacity: reports.length + 1,
     password: opts.password,
   });
-  for (const report of reports) session.publishReport(report);
   session.start();
+  const undelivered = () => queue.size + unacked;
   try {
-    let left = session.undeliveredReports;
+    let left = undelivered();
     let progressAt = Date.now();
     const timeout = opts.progressTimeoutMs ?? PROGRESS_TIMEOUT_MS;
     while (left > 0 || !session.isConnected) {
@@ -92,7 +103,7 @@ export async function publishFileReports(opts: FilePublishOptions): Promise<void
         );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const now = session.undeliveredReports;
+      const now = undelivered();
       if (now < left) progressAt = Date.now();
       left = now;
     }

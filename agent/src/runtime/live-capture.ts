@@ -1,5 +1,9 @@
 import type { StatsAccumulator } from '../aggregate/stats-accumulator';
-import { type CaptureListener, CapSource } from '../capture/cap-source';
+import {
+  type CaptureListener,
+  CapSource,
+  DEFAULT_CAPTURE_BUFFER_BYTES,
+} from '../capture/cap-source';
 import type { CaptureControl } from '../capture/capture-control';
 import {
   type NativeAvailability,
@@ -24,7 +28,8 @@ export interface LiveCapture {
 export type CaptureSettings = Pick<
   AgentConfig,
   'bufferMb' | 'captureBackend' | 'promisc' | 'snapLength'
->;
+> &
+  Partial<Pick<AgentConfig, 'explicit'>>;
 
 export interface LiveCaptureOptions {
   accumulator: StatsAccumulator;
@@ -81,7 +86,10 @@ export function createLiveCapture(opts: LiveCaptureOptions): LiveCapture {
     return { backend: 'native', control: source, takeDrops: () => source.takeDrops() };
   }
   const source = new CapSource({
-    bufferSize: settings.bufferMb * MIB,
+    // cap's immediate-mode ring holds 64 KiB slots: the native default would hold ~120 packets.
+    bufferSize: settings.explicit?.includes('bufferMb')
+      ? settings.bufferMb * MIB
+      : DEFAULT_CAPTURE_BUFFER_BYTES,
     filter,
     interface: opts.interface,
     listener,

@@ -84,8 +84,9 @@ for (const backend of ['cap', 'native'])
         expect(validate(statsReportSchema, r, `seq ${r.seq}`)).toEqual({ ok: true, value: r });
         expect(r.intervalEnd - r.intervalStart).toBeGreaterThanOrEqual(900);
         expect(r.intervalEnd - r.intervalStart).toBeLessThanOrEqual(1_300);
-        // libpcap's kernel drop counter (native), unknown through cap.
-        expect(r.quality.drops).toBe(backend === 'native' ? 0 : null);
+        // libpcap's kernel drop counter (native), unknown through cap. Its value depends on what
+        // else floods the loopback meanwhile, so only its presence is this test's business.
+        expect(r.quality.drops).toEqual(backend === 'native' ? jasmine.any(Number) : null);
       }
       const seqs = reports.map((r) => r.seq);
       seqs.slice(1).forEach((s, i) => expect(s).toBe(seqs[i] + 1));

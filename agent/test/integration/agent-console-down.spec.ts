@@ -47,7 +47,7 @@ describe('agent while the console is down', () => {
     expect(agent.linesMatching(/^\s+at /).length).toBe(0);
     expect(agent.linesMatching(/capturing on lo/).length).toBe(1);
     expect(agent.running).toBeTrue();
-  });
+  }, 20_000);
 
   it('delivers the reports queued during the outage once the console is up', async () => {
     broker = await startBroker(port);
@@ -98,7 +98,7 @@ describe('agent with a wrong password', () => {
     );
     expect(line).toContain('retrying every 30s');
     await sleep(500);
-    expect(agent.running).toBeTrue();
+    expect(agent.running).withContext(agent.lines.join('\n')).toBeTrue();
     expect(agent.linesMatching(/^\s+at /).length).toBe(0);
   });
 });

@@ -13,33 +13,33 @@ import type {
   HostSummary,
   HostTransportsResponse,
   LegacyStatsResponse,
+  Page,
 } from '@nta/contracts';
-import { createTestDatabase } from './database';
-import { createTestHost, TestHost } from './netns';
-import { freePort, Proc, startProcess, waitFor } from './processes';
+import {
+  adminToken,
+  bearerJson,
+  createTestDatabase,
+  createTestHost,
+  JsonApi,
+  Proc,
+  startAgentInNamespace,
+  startBuiltConsole,
+  TestDatabase,
+  TestHost,
+  waitFor,
+} from '@nta/testing';
 
 const AGENT_ID = 'e2e-host';
 const ADMIN_PASSWORD = 'e2e-admin-pass';
 const AGENT_SECRET = 'e2e-agent-secret';
 
 describe('agent to console, end to end', () => {
-  let apiBase: string;
   let agent: Proc;
+  let api: JsonApi;
   let consoleProc: Proc;
-  let db: { drop(): Promise<void>; url: string };
+  let db: TestDatabase;
   let host: TestHost;
   let stateDir: string;
-  let token: string;
-
-  async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-    const res = await fetch(`${apiBase}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
-    if (!res.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
 
   async function sendUdp(count: number): Promise<void> {
     const socket = createSocket('udp4');
@@ -59,46 +59,27 @@ describe('agent to console, end to end', () => {
   }
 
   beforeAll(async () => {
-    host = createTestHost('e2e');
+    host = createTestHost({ name: 'e2e', subnet: 251 });
     db = await createTestDatabase('nta_e2e');
     stateDir = mkdtempSync(join(tmpdir(), 'nta-e2e-agent-'));
-    const [httpPort, brokerPort] = [await freePort(), await freePort()];
-    apiBase = `http://127.0.0.1:${httpPort}`;
-    consoleProc = startProcess('node', ['console-api/dist/main.js'], {
-      ...process.env,
-      DATABASE_URL: db.url,
-      NTA_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      NTA_AGENT_SECRET: AGENT_SECRET,
-      NTA_BROKER_PORT: String(brokerPort),
-      NTA_HTTP_PORT: String(httpPort),
+    const started = await startBuiltConsole({
+      adminPassword: ADMIN_PASSWORD,
+      agentSecret: AGENT_SECRET,
+      databaseUrl: db.url,
     });
-    await waitFor(
-      'console health',
-      async () => ((await fetch(`${apiBase}/api/health`)).ok ? true : undefined),
-      60_000,
-    ).catch((e: Error) => {
-      throw new Error(`${e.message}\nconsole output:\n${consoleProc.output()}`);
+    consoleProc = started.proc;
+    api = bearerJson(started.baseUrl, await adminToken(started.baseUrl, ADMIN_PASSWORD));
+    agent = startAgentInNamespace({
+      agentId: AGENT_ID,
+      brokerPort: started.brokerPort,
+      host,
+      password: AGENT_SECRET,
+      stateDir,
     });
-    const login = await fetch(`${apiBase}/api/auth/login`, {
-      body: JSON.stringify({ password: ADMIN_PASSWORD, username: 'admin' }),
-      headers: { 'content-type': 'application/json' },
-      method: 'POST',
-    });
-    token = ((await login.json()) as { token: string }).token;
-    agent = startProcess(
-      'ip',
-      [
-        ...['netns', 'exec', host.name, process.execPath, 'agent/dist/main.js', 'run'],
-        ...['--console-url', `mqtt://${host.hostAddress}:${brokerPort}`],
-        ...['--agent-id', AGENT_ID, '--password', AGENT_SECRET],
-        ...['--interface', host.innerInterface, '--state-dir', stateDir],
-      ],
-      process.env,
-    );
     await waitFor(
       'the agent online and capturing',
       async () => {
-        const hosts = await api<HostSummary[]>('/api/hosts');
+        const hosts = (await api<Page<HostSummary>>('/api/hosts')).items;
         const h = hosts.find((x) => x.id === AGENT_ID);
         return h?.online && h.capture?.running ? h : undefined;
       },

@@ -25,7 +25,7 @@ describe('auth and access control', () => {
     expect(res.body.token.split('.').length).toBe(3);
     expect(res.body.expiresAt).toBeGreaterThan(Date.now() + 11 * 3600_000);
     const me = await sut.api('/api/auth/me', { token: res.body.token });
-    expect(me.body).toEqual({ role: 'admin', username: 'admin' });
+    expect(me.body).toEqual({ kind: 'user', role: 'admin', username: 'admin' });
   });
 
   it('answers a wrong password with 401 and an ApiErrorBody', async () => {

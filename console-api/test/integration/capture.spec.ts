@@ -5,6 +5,7 @@ import type {
   ApiErrorBody,
   CaptureResponse,
   HostInterfacesResponse,
+  Page,
 } from '@nta/contracts';
 import { FakeAgent, runningCapture } from './support/fake-agent';
 import { eventually, startTestConsole, type TestConsole } from './support/test-console';
@@ -52,7 +53,7 @@ describe('capture commands over REST', () => {
     await silent.answerCommands(() => null);
     await silent.online();
     await eventually('both hosts online', async () => {
-      const hosts = (await sut.api<{ id: string }[]>('/api/hosts')).body;
+      const hosts = (await sut.api<Page<{ id: string }>>('/api/hosts')).body.items;
       return hosts.length === 2 ? true : undefined;
     });
   }, 30_000);

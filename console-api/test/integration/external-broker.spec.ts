@@ -1,6 +1,11 @@
 // Starts: a fresh Postgres database and the real console in-process in EXTERNAL broker mode
 // against the local Mosquitto (mqtt://127.0.0.1:1883); a real mqtt.js client plays the agent.
-import type { HealthResponse, HostStatsResponse } from '@nta/contracts';
+import {
+  agentTopic,
+  type HealthResponse,
+  type HostStatsResponse,
+  type ReportAck,
+} from '@nta/contracts';
 import { randomBytes } from 'node:crypto';
 import { FakeAgent, testReport } from './support/fake-agent';
 import { eventually, startTestConsole, type TestConsole } from './support/test-console';
@@ -41,5 +46,18 @@ describe('external broker mode (Mosquitto)', () => {
       return r.status === 200 && r.body.points.length ? r.body : undefined;
     });
     expect(stats.totals).toEqual({ bytes: 1500, packets: 5 });
+  });
+
+  it('acks the stored report on the agent ack topic', async () => {
+    const acks: ReportAck[] = [];
+    await agent.client.subscribeAsync(agentTopic(agentId, 'ack'), { qos: 1 });
+    agent.client.on('message', (topic, payload) => {
+      if (topic === agentTopic(agentId, 'ack'))
+        acks.push(JSON.parse(payload.toString()) as ReportAck);
+    });
+    await agent.publish('stats', testReport(agentId, 2));
+
+    const ack = await eventually('ack received', () => Promise.resolve(acks[0]));
+    expect(ack).toEqual({ agentId, seqs: [2], ts: jasmine.any(Number) });
   });
 });

@@ -5,7 +5,13 @@ import { FakeAgent } from './support/fake-agent';
 import { startTestConsole, type TestConsole } from './support/test-console';
 import { createTestDatabase, queryTestDatabase, type TestDatabase } from './support/test-database';
 
-const UNSET = { NTA_ADMIN_PASSWORD: '', NTA_AGENT_SECRET: '', NTA_LOG_LEVEL: 'log' };
+// Pretty logs: the generated secrets are read back from the human-readable lines.
+const UNSET = {
+  NTA_ADMIN_PASSWORD: '',
+  NTA_AGENT_SECRET: '',
+  NTA_LOG_FORMAT: 'pretty',
+  NTA_LOG_LEVEL: 'log',
+};
 
 async function startCapturingLogs(db: TestDatabase): Promise<{ logs: string; sut: TestConsole }> {
   let logs = '';

@@ -5,6 +5,7 @@ import type {
   HostStatsResponse,
   HostStatsWithAnalysisResponse,
   HostSummary,
+  Page,
 } from '@nta/contracts';
 import type { IngestCounters } from '../../src/app/ingest/ingest-stats';
 import { FakeAgent, testReport } from './support/fake-agent';
@@ -31,7 +32,7 @@ describe('ingest over MQTT', () => {
 
   it('lists the agent as an online host from its status', async () => {
     const host = await eventually('host listed', async () => {
-      const hosts = (await sut.api<HostSummary[]>('/api/hosts')).body;
+      const hosts = (await sut.api<Page<HostSummary>>('/api/hosts')).body.items;
       return hosts.find((h) => h.id === 'ingest-01');
     });
 
@@ -115,9 +116,13 @@ describe('ingest over MQTT', () => {
   });
 
   it('shows the live rate from the latest report', async () => {
-    const host = (await sut.api<HostSummary>('/api/hosts/ingest-01')).body;
+    // Hosts and rates are updated just after the batch commits (and the counter moves).
+    const rate = await eventually('the host with its live rate', async () => {
+      const res = await sut.api<HostSummary>('/api/hosts/ingest-01');
+      return res.status === 200 && res.body.rate.packetsPerSec > 0 ? res.body.rate : undefined;
+    });
 
-    expect(host.rate).toEqual({ bytesPerSec: 70, packetsPerSec: 7 });
+    expect(rate).toEqual({ bytesPerSec: 70, packetsPerSec: 7 });
   });
 
   it('answers bad stats params with 400 and unknown hosts with 404', async () => {

@@ -1,63 +1,9 @@
 // Starts: the BUILT console (console-api/dist/main.js, rebuilt here when stale) as a child
 // process, against an occupied broker port and against an unreachable Postgres.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import * as net from 'node:net';
-import * as path from 'node:path';
+import type * as net from 'node:net';
 import type { HealthResponse } from '@nta/contracts';
+import { ensureBuilt, freePort, occupiedPort, startMain } from './support/built-console';
 import { eventually } from './support/test-console';
-
-const PROJECT = path.resolve(__dirname, '../..');
-const MAIN = path.join(PROJECT, 'dist/main.js');
-
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, e) => {
-    const p = path.join(dir, e.name);
-    return Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }, 0);
-}
-
-function ensureBuilt(): void {
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSource(path.join(PROJECT, 'src'))) return;
-  execFileSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', path.join(PROJECT, 'tsconfig.app.json')],
-    {
-      stdio: 'inherit',
-    },
-  );
-}
-
-interface Child {
-  exit: Promise<number | null>;
-  output: () => string;
-  proc: ChildProcess;
-}
-
-function startMain(env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  return { exit, output: () => output, proc };
-}
-
-async function occupiedPort(): Promise<net.Server> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-async function freePort(): Promise<number> {
-  const server = await occupiedPort();
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('startup failures of the built console', () => {
   beforeAll(() => ensureBuilt(), 120_000);

@@ -1,6 +1,7 @@
 import type {
   FlowRow,
   HostSummary,
+  Page,
   StatsReport,
   TalkerRow,
   TransportCounters,
@@ -23,6 +24,11 @@ export function host(overrides: Partial<HostSummary> = {}): HostSummary {
     version: '0.1.0',
     ...overrides,
   };
+}
+
+/** One page holding every item, as GET list routes answer. */
+export function page<T>(items: T[]): Page<T> {
+  return { items, limit: 500, offset: 0, total: items.length };
 }
 
 export function report(seq: number, intervalEnd: number, packets = 10, bytes = 1000): StatsReport {

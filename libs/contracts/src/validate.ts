@@ -15,17 +15,25 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown, where: string)
   return { ok: false, error: `${where}: ${issues.join('; ')}` };
 }
 
-/** Parses a JSON message body (MQTT payload) then validates it. */
+const utf8 = new TextDecoder();
+
+/**
+ * Parses a JSON message body (MQTT payload) then validates it. `clean`, when given, is a fast
+ * check that may only say yes where the schema would accept the value unchanged (e.g.
+ * isCleanStatsReport); whatever it refuses goes through the schema for the verdict and message.
+ */
 export function validateJson<T>(
   schema: z.ZodType<T>,
   body: string | Uint8Array,
   where: string,
+  clean?: (value: unknown) => value is T,
 ): Validated<T> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
+    parsed = JSON.parse(typeof body === 'string' ? body : utf8.decode(body));
   } catch (e) {
     return { ok: false, error: `${where}: not JSON (${(e as Error).message})` };
   }
+  if (clean?.(parsed)) return { ok: true, value: parsed };
   return validate(schema, parsed, where);
 }

@@ -1,5 +1,7 @@
 // Starts a real aedes MQTT broker in-process on a free (or given) port, with the console's auth
-// rule: username = agent id, password = the shared agent secret.
+// rule: username = agent id, password = the shared agent secret. Like the console once a report
+// is stored, it acks every report on the agent's ack topic (unless `acks: false`).
+import { agentTopic, parseAgentTopic, type ReportAck } from '@nta/contracts';
 import { Aedes } from 'aedes';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 
@@ -12,8 +14,31 @@ export interface TestBroker {
   url: string;
 }
 
-export async function startBroker(port = 0): Promise<TestBroker> {
+export async function startBroker(
+  port = 0,
+  // host: 0.0.0.0 lets an agent in a network namespace reach it over a veth pair.
+  opts: { acks?: boolean; host?: string } = {},
+): Promise<TestBroker> {
   const broker = await Aedes.createBroker();
+  if (opts.acks !== false) {
+    broker.on('publish', (packet, client) => {
+      const topic = parseAgentTopic(packet.topic);
+      if (!client || topic?.kind !== 'stats') return;
+      const { seq } = JSON.parse(packet.payload.toString()) as { seq: number };
+      const ack: ReportAck = { agentId: topic.agentId, seqs: [seq], ts: Date.now() };
+      broker.publish(
+        {
+          cmd: 'publish',
+          dup: false,
+          payload: Buffer.from(JSON.stringify(ack)),
+          qos: 1,
+          retain: false,
+          topic: agentTopic(topic.agentId, 'ack'),
+        },
+        () => undefined,
+      );
+    });
+  }
   broker.authenticate = (_client, username, password, done) => {
     const pw = password?.toString();
     const ok =
@@ -26,7 +51,7 @@ export async function startBroker(port = 0): Promise<TestBroker> {
   const server: Server = createServer((socket) => broker.handle(socket));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
+    server.listen(port, opts.host ?? '127.0.0.1', resolve);
   });
   const actual = (server.address() as AddressInfo).port;
   return {

@@ -12,17 +12,18 @@ import { HostNameEntity } from '../hosts/host-name.entity';
 import { HostsService } from '../hosts/hosts.service';
 import { rangeAnswer, REPORT_RANGE_SQL, reportRangeParams } from '../hosts/report-range';
 import { readTransportSums, TRANSPORT_SUM_COLUMNS } from '../hosts/transport-sums';
+import { SourceService } from '../storage/source.service';
 
-const APPLICATIONS_SQL = `SELECT a.key AS application,
+const applicationsSql = (source: string) => `SELECT a.key AS application,
     SUM((a.value->>'bytes')::bigint)::float8 AS bytes,
     SUM((a.value->>'packets')::bigint)::float8 AS packets
-  FROM reports CROSS JOIN LATERAL jsonb_each(applications) AS a
+  FROM ${source} AS reports CROSS JOIN LATERAL jsonb_each(applications) AS a
   WHERE ${REPORT_RANGE_SQL}
   GROUP BY a.key ORDER BY bytes DESC, a.key`;
 
-const TRANSPORTS_SQL = `SELECT COALESCE(SUM(packets), 0)::float8 AS packets,
+const transportsSql = (source: string) => `SELECT COALESCE(SUM(packets), 0)::float8 AS packets,
     COALESCE(SUM(bytes), 0)::float8 AS bytes, ${TRANSPORT_SUM_COLUMNS}
-  FROM reports WHERE ${REPORT_RANGE_SQL}`;
+  FROM ${source} AS reports WHERE ${REPORT_RANGE_SQL}`;
 
 /** Protocol distributions (application, transport) and the learned names of a host. */
 @Injectable()
@@ -30,12 +31,13 @@ export class AnalysisService {
   constructor(
     private readonly database: DatabaseService,
     private readonly hosts: HostsService,
+    private readonly sources: SourceService,
   ) {}
 
   async applications(host: string, range: ReportRange): Promise<HostApplicationsResponse> {
     await this.hosts.get(host);
     const applications = await this.database.source.query<ApplicationTotal[]>(
-      APPLICATIONS_SQL,
+      applicationsSql(this.sources.forRange(range.from).sql),
       reportRangeParams(host, range),
     );
     const totals = applications.reduce<Counters>(
@@ -48,7 +50,7 @@ export class AnalysisService {
   async transports(host: string, range: ReportRange): Promise<HostTransportsResponse> {
     await this.hosts.get(host);
     const rows = await this.database.source.query<Record<string, number>[]>(
-      TRANSPORTS_SQL,
+      transportsSql(this.sources.forRange(range.from).sql),
       reportRangeParams(host, range),
     );
     const row = rows[0];

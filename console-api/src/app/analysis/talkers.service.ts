@@ -5,28 +5,29 @@ import { HostNameEntity } from '../hosts/host-name.entity';
 import { HostsService } from '../hosts/hosts.service';
 import { rangeAnswer, REPORT_RANGE_SQL, reportRangeParams } from '../hosts/report-range';
 import type { TopQueryDto } from './dto/top-query.dto';
+import { SourceService } from '../storage/source.service';
 import { type TalkerSide, TalkerMerger } from './talker-merger';
 
 const big = (field: string) => `COALESCE(SUM((t->>'${field}')::bigint), 0)::float8`;
 
 // $5 is the side ('local' | 'remote'); the name is the newest one a row carried.
-const TALKER_GROUPS_SQL = `SELECT t->>'address' AS address,
+const talkerGroupsSql = (source: string) => `SELECT t->>'address' AS address,
     ${big('bytesIn')} AS "bytesIn", ${big('bytesOut')} AS "bytesOut",
     ${big('packetsIn')} AS "packetsIn", ${big('packetsOut')} AS "packetsOut",
     (array_agg(t->>'name' ORDER BY interval_start DESC) FILTER (WHERE t->>'name' IS NOT NULL))[1]
       AS name
-  FROM reports CROSS JOIN LATERAL jsonb_array_elements(talkers->$5::text) AS t
+  FROM ${source} AS reports CROSS JOIN LATERAL jsonb_array_elements(talkers->$5::text) AS t
   WHERE ${REPORT_RANGE_SQL}
   GROUP BY 1`;
 
 const otherSum = (side: TalkerSide, field: keyof Counters) =>
   `COALESCE(SUM((talkers->'${side}Other'->>'${field}')::bigint), 0)::float8`;
 
-const TALKERS_OTHER_SQL = `SELECT ${otherSum('local', 'bytes')} AS "localBytes",
+const talkersOtherSql = (source: string) => `SELECT ${otherSum('local', 'bytes')} AS "localBytes",
     ${otherSum('local', 'packets')} AS "localPackets",
     ${otherSum('remote', 'bytes')} AS "remoteBytes",
     ${otherSum('remote', 'packets')} AS "remotePackets"
-  FROM reports WHERE ${REPORT_RANGE_SQL}`;
+  FROM ${source} AS reports WHERE ${REPORT_RANGE_SQL}`;
 
 type OtherSums = Record<`${TalkerSide}${'Bytes' | 'Packets'}`, number>;
 
@@ -36,16 +37,18 @@ export class TalkersService {
   constructor(
     private readonly database: DatabaseService,
     private readonly hosts: HostsService,
+    private readonly sources: SourceService,
   ) {}
 
   async talkers(host: string, query: TopQueryDto): Promise<HostTalkersResponse> {
     await this.hosts.get(host);
     const params = reportRangeParams(host, query);
     const source = this.database.source;
+    const from = this.sources.forRange(query.from).sql;
     const [local, remote, others] = await Promise.all([
-      source.query<TalkerRow[]>(TALKER_GROUPS_SQL, [...params, 'local']),
-      source.query<TalkerRow[]>(TALKER_GROUPS_SQL, [...params, 'remote']),
-      source.query<OtherSums[]>(TALKERS_OTHER_SQL, params),
+      source.query<TalkerRow[]>(talkerGroupsSql(from), [...params, 'local']),
+      source.query<TalkerRow[]>(talkerGroupsSql(from), [...params, 'remote']),
+      source.query<OtherSums[]>(talkersOtherSql(from), params),
     ]);
     const merger = new TalkerMerger();
     for (const row of local) merger.add('local', row);

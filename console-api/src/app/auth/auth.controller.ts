@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import type { LoginResponse } from '@nta/contracts';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import type { CurrentUser as CurrentUserBody, LoginResponse } from '@nta/contracts';
 import {
   type AuthenticatedUser,
   CurrentUser,
@@ -15,12 +15,18 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body(LOGIN_REQUEST_PIPE) body: LoginRequestDto): Promise<LoginResponse> {
-    return this.auth.login(body);
+  login(@Body(LOGIN_REQUEST_PIPE) body: LoginRequestDto, @Ip() ip: string): Promise<LoginResponse> {
+    return this.auth.login(body, ip);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @Get('me')
-  me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
-    return user;
+  me(@CurrentUser() user: AuthenticatedUser): CurrentUserBody {
+    return { kind: user.kind, role: user.role, username: user.username };
   }
 }

@@ -9,6 +9,9 @@ export class UserEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  @Column({ name: 'last_login_at', nullable: true, type: 'timestamptz' })
+  lastLoginAt!: Date | null;
+
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type CaptureFilterRequest,
   type CaptureResponse,
+  type CaptureStartRequest,
   type CaptureState,
   captureStateSchema,
+  type CaptureSwitchRequest,
   interfaceInfoSchema,
   validate,
 } from '@nta/contracts';
@@ -11,7 +14,7 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { HostsService } from '../hosts/hosts.service';
 import { type CommandRequest, CommandService } from './command.service';
 
-/** Start/stop/list-interfaces on one agent, answered from its cmd-result. */
+/** Start/stop/switch/filter/list-interfaces on one agent, answered from its cmd-result. */
 @Injectable()
 export class CaptureService {
   constructor(
@@ -19,12 +22,20 @@ export class CaptureService {
     private readonly hosts: HostsService,
   ) {}
 
-  start(hostId: string, iface?: string): Promise<CaptureResponse> {
-    return this.run(hostId, { interface: iface, type: 'start' });
+  start(hostId: string, request: CaptureStartRequest = {}): Promise<CaptureResponse> {
+    return this.run(hostId, { ...request, type: 'start' });
   }
 
-  stop(hostId: string): Promise<CaptureResponse> {
-    return this.run(hostId, { type: 'stop' });
+  stop(hostId: string, iface?: string): Promise<CaptureResponse> {
+    return this.run(hostId, { interface: iface, type: 'stop' });
+  }
+
+  switch(hostId: string, request: CaptureSwitchRequest): Promise<CaptureResponse> {
+    return this.run(hostId, { ...request, type: 'switch' });
+  }
+
+  setFilter(hostId: string, request: CaptureFilterRequest): Promise<CaptureResponse> {
+    return this.run(hostId, { ...request, type: 'set-filter' });
   }
 
   async refreshInterfaces(hostId: string): Promise<CaptureResponse> {

@@ -5,6 +5,9 @@ import type { EntityManager } from 'typeorm';
 import { DatabaseService } from '../../infra/database/database.service';
 import type { ReportRange } from './dto/range-query.dto';
 import { ReportEntity } from './report.entity';
+import { PartitionService } from '../storage/partition.service';
+import { SourceService } from '../storage/source.service';
+import { batchJson, INSERT_BATCH_SQL, reportKey } from './report-batch-sql';
 import { readTransportSums, TRANSPORT_SUM_COLUMNS } from './transport-sums';
 
 // Bounds one answer; a day of one interface at 1 report/s is 86 400 points.
@@ -19,39 +22,33 @@ export interface CaptureTotals {
 /** Stored reports: idempotent inserts keyed by (agent_id, seq) and the history queries. */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly partitions: PartitionService,
+    private readonly sources: SourceService,
+  ) {}
 
-  /** True when stored, false when this (agentId, seq) was already there (a replay). */
-  insert(report: StatsReport): Promise<boolean> {
+  /**
+   * Stores a batch in one transaction (one INSERT … SELECT over a JSON array) and answers
+   * which reports were new; the rest were replays of (agentId, seq, intervalStart) already kept.
+   */
+  async insertBatch(reports: StatsReport[]): Promise<Set<StatsReport>> {
+    // The caller passes each (agent, seq, interval) once: a copy in the same batch would count as new.
+    if (reports.length === 0) return new Set();
+    const days = reports.map((r) => r.intervalStart);
+    await this.partitions.ensure('1s', new Date(Math.min(...days)), new Date(Math.max(...days)));
     // One transaction: a report never lands without the names it taught, or the reverse.
     return this.database.source.transaction(async (m) => {
-      const rows = await m.query<unknown[]>(
-        `INSERT INTO reports (agent_id, seq, interface, interval_start, interval_end, packets, bytes,
-           transport, undecodable, applications, direction, flows, flows_other, talkers, quality)
-         VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0), $6, $7, $8, $9,
-           $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (agent_id, seq) DO NOTHING RETURNING seq`,
-        [
-          report.agentId,
-          report.seq,
-          report.interface,
-          report.intervalStart,
-          report.intervalEnd,
-          report.totals.packets,
-          report.totals.bytes,
-          JSON.stringify(report.transport),
-          report.undecodable,
-          JSON.stringify(report.applications),
-          JSON.stringify(report.direction),
-          JSON.stringify(report.flows),
-          JSON.stringify(report.flowsOther),
-          JSON.stringify(report.talkers),
-          JSON.stringify(report.quality),
-        ],
+      const rows = await m.query<{ agentId: string; seq: number; start: number }[]>(
+        INSERT_BATCH_SQL,
+        [batchJson(reports)],
       );
-      if (rows.length !== 1) return false;
-      await upsertNames(m, report);
-      return true;
+      const stored = new Set(rows.map(reportKey));
+      const fresh = new Set(
+        reports.filter((r) => stored.has(reportKey({ ...r, start: r.intervalStart }))),
+      );
+      await upsertNames(m, [...fresh]);
+      return fresh;
     });
   }
 
@@ -101,7 +98,7 @@ export class ReportsService {
     const rows = await this.database.source.query<Record<string, number>[]>(
       `SELECT COALESCE(SUM(packets), 0)::float8 AS packets, COALESCE(SUM(bytes), 0)::float8 AS bytes,
          ${TRANSPORT_SUM_COLUMNS}
-       FROM reports
+       FROM ${this.sources.forRange(since).sql} AS reports
        WHERE agent_id = $1 AND interval_end > to_timestamp($2 / 1000.0)
          AND ($3::text IS NULL OR interface = $3)`,
       [host, since, iface],
@@ -112,14 +109,19 @@ export class ReportsService {
 }
 
 /** The newest answer wins, so a late replay of an old report cannot roll a name back. */
-async function upsertNames(m: EntityManager, report: StatsReport): Promise<void> {
-  if (Object.keys(report.names).length === 0) return;
+async function upsertNames(m: EntityManager, reports: StatsReport[]): Promise<void> {
+  const taught = reports.filter((r) => Object.keys(r.names).length > 0);
+  if (taught.length === 0) return;
+  // DISTINCT ON: one row per (host, address) or ON CONFLICT would touch a row twice.
   await m.query(
     `INSERT INTO host_names (host_id, address, name, updated_at)
-     SELECT $1, key, value, to_timestamp($3 / 1000.0) FROM jsonb_each_text($2::jsonb)
+     SELECT DISTINCT ON (n.host, e.key) n.host, e.key, e.value, to_timestamp(n.at / 1000.0)
+     FROM jsonb_to_recordset($1::jsonb) AS n(host text, at float8, names jsonb)
+       CROSS JOIN LATERAL jsonb_each_text(n.names) AS e
+     ORDER BY n.host, e.key, n.at DESC
      ON CONFLICT (host_id, address) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
        WHERE host_names.updated_at <= EXCLUDED.updated_at`,
-    [report.agentId, JSON.stringify(report.names), report.intervalEnd],
+    [JSON.stringify(taught.map((r) => ({ at: r.intervalEnd, host: r.agentId, names: r.names })))],
   );
 }
 

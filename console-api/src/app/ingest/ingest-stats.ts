@@ -3,6 +3,8 @@ import type { AgentTopicKind } from '@nta/contracts';
 export interface IngestCounters {
   accepted: number;
   duplicates: number;
+  // Report interval end → stored, for the most recent accepted report (null before the first).
+  lastLagMs: number | null;
   lastRejection: string | null;
   rejected: number;
   rejectedByKind: Partial<Record<AgentTopicKind, number>>;
@@ -13,6 +15,7 @@ export class IngestStats {
   private readonly counters: IngestCounters = {
     accepted: 0,
     duplicates: 0,
+    lastLagMs: null,
     lastRejection: null,
     rejected: 0,
     rejectedByKind: {},
@@ -24,6 +27,10 @@ export class IngestStats {
 
   duplicate(): void {
     this.counters.duplicates++;
+  }
+
+  lag(ms: number): void {
+    this.counters.lastLagMs = ms;
   }
 
   rejected(kind: AgentTopicKind, reason: string): void {

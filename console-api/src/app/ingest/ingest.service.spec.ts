@@ -2,52 +2,64 @@ import {
   type AgentStatus,
   type CommandResult,
   emptyStatsReport,
-  type HostSummary,
+  type HostDetail,
   type StatsReport,
 } from '@nta/contracts';
+import { loadConfig } from '../../infra/config/console-config';
+import { StorageMetrics } from '../storage/storage-metrics';
 import { IngestService } from './ingest.service';
 
 const REPORT: StatsReport = {
   ...emptyStatsReport({
     agentId: 'a1',
     interface: 'eth0',
-    intervalEnd: 1_700_000_001_000,
-    intervalStart: 1_700_000_000_000,
+    intervalEnd: Date.now(),
+    intervalStart: Date.now() - 1000,
     seq: 1,
   }),
   totals: { bytes: 1500, packets: 3 },
 };
 
-const SUMMARY = { id: 'a1' } as HostSummary;
+const SUMMARY = { id: 'a1' } as HostDetail;
 
 class Fakes {
-  emitted: { host: HostSummary[]; report: StatsReport[] } = { host: [], report: [] };
+  emitted: { host: HostDetail[]; report: StatsReport[] } = { host: [], report: [] };
   settled: CommandResult[] = [];
   statuses: AgentStatus[] = [];
   stored = new Set<string>();
 
-  broker = { subscribe: () => Promise.resolve() };
+  acks: { payload: unknown; topic: string }[] = [];
+  broker = {
+    publish: (topic: string, payload: unknown) => {
+      this.acks.push({ payload, topic });
+      return Promise.resolve();
+    },
+    subscribe: () => Promise.resolve(),
+  };
   commands = { settle: (r: CommandResult) => this.settled.push(r) > 0 };
   database = { onReady: () => undefined };
   hosts = {
     applyInterfaces: () => Promise.resolve(SUMMARY),
-    applyReport: () => Promise.resolve(SUMMARY),
+    applyReports: () => Promise.resolve([SUMMARY]),
     applyStatus: (s: AgentStatus) => {
       this.statuses.push(s);
       return Promise.resolve(SUMMARY);
     },
   };
   live = {
-    emitHost: (h: HostSummary) => this.emitted.host.push(h),
+    emitHost: (h: HostDetail) => this.emitted.host.push(h),
     emitReport: (r: StatsReport) => this.emitted.report.push(r),
   };
   recorded: StatsReport[] = [];
   samples = { record: (r: StatsReport) => void this.recorded.push(r) };
   reports = {
-    insert: (r: StatsReport) => {
-      const key = `${r.agentId}/${r.seq}`;
-      const fresh = !this.stored.has(key);
-      this.stored.add(key);
+    insertBatch: (batch: StatsReport[]): Promise<Set<StatsReport>> => {
+      const fresh = new Set<StatsReport>();
+      for (const r of batch) {
+        const key = `${r.agentId}/${r.seq}`;
+        if (!this.stored.has(key)) fresh.add(r);
+        this.stored.add(key);
+      }
       return Promise.resolve(fresh);
     },
   };
@@ -67,14 +79,24 @@ describe(IngestService.name, () => {
       fakes.database,
       fakes.hosts,
       fakes.live,
+      new StorageMetrics(),
       fakes.reports,
       fakes.samples,
+      loadConfig({ DATABASE_URL: 'postgres://x@localhost/nta' }).storage,
     );
     spyOn((sut as unknown as { logger: { warn(m: string): void } }).logger, 'warn').and.stub();
   });
 
+  // Stores what is queued, then lets the live push that follows a commit run.
+  const settle = async () => {
+    await sut.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
   it('stores a report and pushes it live', async () => {
-    await sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    expect(fakes.stored.size).withContext('batched, not stored yet').toBe(0);
+    await settle();
 
     expect(fakes.stored.has('a1/1')).toBeTrue();
     expect(fakes.emitted.report).toEqual([REPORT]);
@@ -82,16 +104,64 @@ describe(IngestService.name, () => {
   });
 
   it('counts a replayed seq once and does not push it again', async () => {
-    await sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
-    await sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    await settle();
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    await settle();
 
     expect(fakes.emitted.report.length).toBe(1);
     expect(fakes.recorded.length).toBe(1);
     expect(sut.stats.snapshot()).toEqual(jasmine.objectContaining({ accepted: 1, duplicates: 1 }));
   });
 
-  it('rejects a payload whose agentId is not the topic agent', async () => {
-    await sut.onStats('nta/v1/agents/a2/stats', json(REPORT));
+  it('acks a report after storing it, and acks its replay too', async () => {
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    expect(fakes.acks).withContext('no ack before the commit').toEqual([]);
+    await settle();
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    await settle();
+
+    expect(fakes.acks.map((a) => a.topic)).toEqual([
+      'nta/v1/agents/a1/ack',
+      'nta/v1/agents/a1/ack',
+    ]);
+    expect(fakes.acks[0].payload).toEqual({ agentId: 'a1', seqs: [1], ts: jasmine.any(Number) });
+  });
+
+  it('acks a whole batch per agent in one message', async () => {
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    sut.onStats('nta/v1/agents/a1/stats', json({ ...REPORT, seq: 2 }));
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    await settle();
+
+    expect(fakes.acks.map((a) => a.payload)).toEqual([
+      { agentId: 'a1', seqs: [1, 2], ts: jasmine.any(Number) },
+    ]);
+    expect(sut.stats.snapshot()).toEqual(jasmine.objectContaining({ accepted: 2, duplicates: 1 }));
+  });
+
+  it('refuses a report from more than a day in the future', async () => {
+    const ahead = Date.now() + 2 * 86_400_000;
+    sut.onStats(
+      'nta/v1/agents/a1/stats',
+      json({ ...REPORT, intervalEnd: ahead + 1000, intervalStart: ahead }),
+    );
+    await settle();
+
+    expect(fakes.stored.size).toBe(0);
+    expect(sut.stats.snapshot().lastRejection).toContain('intervalStart: more than a day');
+  });
+
+  it('sends no ack when storing fails', async () => {
+    fakes.reports.insertBatch = () => Promise.reject(new Error('database down'));
+
+    sut.onStats('nta/v1/agents/a1/stats', json(REPORT));
+    await sut.flush();
+    expect(fakes.acks).toEqual([]);
+  });
+
+  it('rejects a payload whose agentId is not the topic agent', () => {
+    sut.onStats('nta/v1/agents/a2/stats', json(REPORT));
 
     const counters = sut.stats.snapshot();
     expect(fakes.stored.size).toBe(0);
@@ -105,9 +175,10 @@ describe(IngestService.name, () => {
   it('names the topic and field of an invalid payload, then keeps going', async () => {
     const bad = { ...REPORT, totals: { bytes: -1, packets: 3 } };
 
-    await sut.onStats('nta/v1/agents/a1/stats', json(bad));
-    await sut.onStats('nta/v1/agents/a1/stats', Buffer.from('{not json'));
-    await sut.onStats('nta/v1/agents/a1/stats', json({ ...REPORT, seq: 2 }));
+    sut.onStats('nta/v1/agents/a1/stats', json(bad));
+    sut.onStats('nta/v1/agents/a1/stats', Buffer.from('{not json'));
+    sut.onStats('nta/v1/agents/a1/stats', json({ ...REPORT, seq: 2 }));
+    await settle();
 
     const counters = sut.stats.snapshot();
     expect(counters.rejected).toBe(2);
@@ -119,7 +190,9 @@ describe(IngestService.name, () => {
     const status: AgentStatus = {
       agentId: 'a1',
       capture: null,
+      captures: [],
       hostname: 'h',
+      outbox: null,
       state: 'online',
       ts: 1,
       version: '1',

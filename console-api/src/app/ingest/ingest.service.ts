@@ -1,11 +1,13 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import {
   type AgentTopicKind,
   agentInterfacesSchema,
   agentStatusSchema,
+  agentTopic,
   allAgentsTopic,
   commandResultSchema,
-  type HostSummary,
+  isCleanStatsReport,
+  type ReportAck,
   type StatsReport,
   statsReportSchema,
 } from '@nta/contracts';
@@ -13,31 +15,66 @@ import type { z } from 'zod';
 import { BrokerService } from '../../infra/broker/broker.service';
 import { DatabaseService } from '../../infra/database/database.service';
 import { CommandService } from '../capture/command.service';
+import type { StorageConfig } from '../../infra/config/storage-config';
 import { HostsService } from '../hosts/hosts.service';
 import { ReportsService } from '../hosts/reports.service';
 import { LiveGateway } from '../live/live.gateway';
 import { SamplesService } from '../packets/samples.service';
+import { StorageMetrics } from '../storage/storage-metrics';
+import { FleetWindow } from './fleet-window';
 import { IngestStats } from './ingest-stats';
+import { type CommittedBatch, ReportBatcher } from './report-batcher';
 import { parseAgentMessage } from './parse-agent-message';
 
 export type LiveSink = Pick<LiveGateway, 'emitHost' | 'emitReport'>;
 
+const DAY_MS = 86_400_000;
+// Bounds memory while Postgres is slow; refused reports stay in the agent's outbox (no ack).
+const MAX_PENDING_BATCHES = 40;
+
 /** Turns agent MQTT messages into stored rows, live pushes and command answers. */
 @Injectable()
-export class IngestService implements OnModuleInit {
+export class IngestService implements OnModuleInit, OnApplicationShutdown {
+  readonly fleet = new FleetWindow();
   readonly stats = new IngestStats();
+  private readonly batcher: ReportBatcher;
   private readonly logger = new Logger('Ingest');
   private subscribed = false;
 
   constructor(
-    private readonly broker: Pick<BrokerService, 'subscribe'>,
+    private readonly broker: Pick<BrokerService, 'publish' | 'subscribe'>,
     private readonly commands: Pick<CommandService, 'settle'>,
     private readonly database: Pick<DatabaseService, 'onReady'>,
-    private readonly hosts: Pick<HostsService, 'applyInterfaces' | 'applyReport' | 'applyStatus'>,
+    private readonly hosts: Pick<HostsService, 'applyInterfaces' | 'applyReports' | 'applyStatus'>,
     private readonly live: LiveSink,
-    private readonly reports: Pick<ReportsService, 'insert'>,
+    private readonly metrics: StorageMetrics,
+    private readonly reports: Pick<ReportsService, 'insertBatch'>,
     private readonly samples: Pick<SamplesService, 'record'>,
-  ) {}
+    private readonly storage: StorageConfig,
+  ) {
+    this.batcher = new ReportBatcher(
+      {
+        batchRows: storage.batchRows,
+        flushMs: storage.flushMs,
+        inFlight: storage.inFlight,
+        maxPending: storage.batchRows * MAX_PENDING_BATCHES,
+      },
+      {
+        committed: (c) => this.onCommitted(c),
+        failed: (batch, error) => this.onFailed(batch, error),
+        store: (batch) => this.reports.insertBatch(batch),
+      },
+    );
+  }
+
+  /** Stores what is still waiting (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.batcher.flush();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.batcher.flush();
+  }
 
   onModuleInit(): void {
     // Subscribing only once Postgres is there: retained status/interfaces arrive then anyway.
@@ -53,16 +90,20 @@ export class IngestService implements OnModuleInit {
     await this.broker.subscribe(allAgentsTopic('cmd-result'), (t, p) => this.onCmdResult(t, p));
   }
 
-  async onStats(topic: string, payload: Uint8Array): Promise<void> {
-    const report = this.parse('stats', statsReportSchema, topic, payload);
+  /** Queues the report for the next batch; it is acked once that batch commits. */
+  onStats(topic: string, payload: Uint8Array): void {
+    // The fast check spares zod's copy of a clean report; zod still judges anything else.
+    const report = this.parse('stats', statsReportSchema, topic, payload, isCleanStatsReport);
     if (!report) return;
-    if (!(await this.reports.insert(report))) {
-      this.stats.duplicate();
+    const outOfRange = this.outOfRange(report.intervalStart);
+    if (outOfRange) {
+      this.reject('stats', `${topic}: intervalStart: ${outOfRange}`);
       return;
     }
-    this.stats.accepted();
-    this.samples.record(report);
-    this.pushReport(report, await this.hosts.applyReport(report));
+    if (!this.batcher.add(report)) {
+      this.reject('stats', `${topic}: ingest queue full (Postgres too slow); the agent resends it`);
+    }
+    this.metrics.ingestPending = this.batcher.size;
   }
 
   async onStatus(topic: string, payload: Uint8Array): Promise<void> {
@@ -90,9 +131,57 @@ export class IngestService implements OnModuleInit {
     }
   }
 
-  private pushReport(report: StatsReport, host: HostSummary): void {
-    this.live.emitReport(report);
-    this.live.emitHost(host);
+  private onCommitted({ batch, fresh, ms }: CommittedBatch): void {
+    const now = Date.now();
+    this.metrics.ingestPending = this.batcher.size;
+    this.metrics.batchCommitted(fresh.size, batch.length - fresh.size, ms, lagOf(batch, now));
+    // Only now are the reports committed; replays are acked too so the agent can forget them.
+    const seqs = new Map<string, Set<number>>();
+    for (const r of batch) seqs.set(r.agentId, (seqs.get(r.agentId) ?? new Set()).add(r.seq));
+    for (const [agentId, list] of seqs) this.ack(agentId, [...list]);
+    for (const r of batch) {
+      if (!fresh.has(r)) {
+        this.stats.duplicate();
+        continue;
+      }
+      this.stats.accepted();
+      this.stats.lag(now - r.intervalEnd);
+      this.samples.record(r);
+      this.fleet.add(r, now);
+    }
+    if (fresh.size > 0) void this.pushReports([...fresh]);
+  }
+
+  private onFailed(batch: StatsReport[], error: Error): void {
+    this.metrics.ingestFailedBatches++;
+    this.metrics.ingestPending = this.batcher.size;
+    // No ack: the agents keep these reports and send them again.
+    this.logger.error(`storing ${batch.length} report(s) failed, not acked: ${error.message}`);
+  }
+
+  private async pushReports(reports: StatsReport[]): Promise<void> {
+    try {
+      const hosts = await this.hosts.applyReports(reports);
+      for (const r of reports) this.live.emitReport(r);
+      for (const h of hosts) this.live.emitHost(h);
+    } catch (error) {
+      this.logger.warn(`live update after a batch failed: ${(error as Error).message}`);
+    }
+  }
+
+  private outOfRange(start: number): string | null {
+    const now = Date.now();
+    if (start > now + DAY_MS) return 'more than a day in the future (check the agent clock)';
+    if (start < now - this.storage.retention['1h'] * 1000) return 'older than NTA_RETENTION_1H';
+    return null;
+  }
+
+  private ack(agentId: string, seqs: number[]): void {
+    const ack: ReportAck = { agentId, seqs, ts: Date.now() };
+    // A lost ack costs a replay (acked as a duplicate), never a report.
+    this.broker.publish(agentTopic(agentId, 'ack'), ack).catch((error: Error) => {
+      this.logger.warn(`ack to ${agentId} not sent: ${error.message}`);
+    });
   }
 
   private parse<T extends { agentId: string }>(
@@ -100,11 +189,22 @@ export class IngestService implements OnModuleInit {
     schema: z.ZodType<T>,
     topic: string,
     payload: Uint8Array,
+    clean?: (value: unknown) => value is T,
   ): T | null {
-    const result = parseAgentMessage(schema, topic, payload);
+    const result = parseAgentMessage(schema, topic, payload, clean);
     if (result.ok) return result.value;
-    this.stats.rejected(kind, result.error);
-    this.logger.warn(`rejected ${result.error}`);
+    this.reject(kind, result.error);
     return null;
   }
+
+  private reject(kind: AgentTopicKind, reason: string): void {
+    this.stats.rejected(kind, reason);
+    this.logger.warn(`rejected ${reason}`);
+  }
+}
+
+// Age of the newest report when its batch committed; old replays would say nothing about lag.
+function lagOf(batch: StatsReport[], now: number): number {
+  const newest = Math.max(...batch.map((r) => r.intervalEnd));
+  return Math.max(0, now - newest);
 }

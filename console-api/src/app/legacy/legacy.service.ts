@@ -38,7 +38,7 @@ export class LegacyService {
 
   async start(hostParam?: string, iface?: string) {
     const host = await this.resolveHost(hostParam);
-    const res = await this.capture.start(host.id, iface);
+    const res = await this.capture.start(host.id, { interface: iface });
     if (!res.ok)
       throw new DomainException('BAD_REQUEST', `agent "${host.id}" could not start: ${res.error}`);
     return {

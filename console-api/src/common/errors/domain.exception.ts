@@ -6,9 +6,12 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   AGENT_TIMEOUT: 504,
   AMBIGUOUS_HOST: 400,
   BAD_REQUEST: 400,
+  CONFLICT: 409,
+  FORBIDDEN: 403,
   HOST_NOT_FOUND: 404,
   INTERNAL: 500,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   UNAUTHORIZED: 401,
 };
 
@@ -17,6 +20,8 @@ export type DomainStatusOverride = 503;
 
 export class DomainException extends Error {
   override readonly name = 'DomainException';
+  // Sent as the Retry-After header (RATE_LIMITED).
+  retryAfterSeconds: number | null = null;
 
   constructor(
     readonly code: ApiErrorCode,
@@ -28,6 +33,11 @@ export class DomainException extends Error {
 
   get status(): number {
     return this.statusOverride ?? HTTP_STATUS_BY_CODE[this.code];
+  }
+
+  withRetryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 
   toBody(): ApiErrorBody {

@@ -4,7 +4,12 @@ import { ApiExceptionFilter } from './api-exception.filter';
 
 class FakeResponse {
   body: unknown;
+  headers: Record<string, string> = {};
   statusCode = 0;
+
+  setHeader(name: string, value: string): void {
+    this.headers[name] = value;
+  }
 
   status(code: number): { json(body: unknown): void } {
     this.statusCode = code;
@@ -26,6 +31,14 @@ describe(ApiExceptionFilter.name, () => {
   beforeEach(() => {
     res = new FakeResponse();
     sut = new ApiExceptionFilter();
+  });
+
+  it('sends Retry-After with a rate-limited answer', () => {
+    sut.catch(new DomainException('RATE_LIMITED', 'slow down').withRetryAfter(42), httpHost(res));
+
+    expect(res.statusCode).toBe(429);
+    expect(res.headers).toEqual({ 'Retry-After': '42' });
+    expect(res.body).toEqual({ code: 'RATE_LIMITED', message: 'slow down', statusCode: 429 });
   });
 
   it('maps each domain code to its HTTP status once', () => {

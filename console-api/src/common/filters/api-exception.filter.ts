@@ -10,13 +10,14 @@ import { DomainException } from '../errors/domain.exception';
 
 interface JsonResponse {
   headersSent?: boolean;
+  setHeader(name: string, value: string): unknown;
   status(code: number): { json(body: unknown): unknown };
 }
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
-  403: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
 };
 
@@ -35,6 +36,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (res.headersSent) return;
+    if (exception instanceof DomainException && exception.retryAfterSeconds !== null) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     res.status(body.statusCode).json(body);
   }
 }

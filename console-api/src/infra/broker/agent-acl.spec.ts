@@ -9,14 +9,18 @@ describe('agent ACL', () => {
     }
   });
 
-  it('forbids publishing as another agent, on cmd, or outside the tree', () => {
+  it('forbids publishing as another agent, on cmd or ack, or outside the tree', () => {
     expect(agentMayPublish('web-01', 'nta/v1/agents/web-02/stats')).toBeFalse();
     expect(agentMayPublish('web-01', 'nta/v1/agents/web-01/cmd')).toBeFalse();
+    expect(agentMayPublish('web-01', 'nta/v1/agents/web-01/ack')).toBeFalse();
     expect(agentMayPublish('web-01', 'other/topic')).toBeFalse();
   });
 
-  it('allows only its own cmd subscription', () => {
+  it('allows only its own cmd and ack subscriptions', () => {
     expect(agentMaySubscribe('web-01', 'nta/v1/agents/web-01/cmd')).toBeTrue();
+    expect(agentMaySubscribe('web-01', 'nta/v1/agents/web-01/ack')).toBeTrue();
+    expect(agentMaySubscribe('web-01', 'nta/v1/agents/web-02/ack')).toBeFalse();
+    expect(agentMaySubscribe('web-01', 'nta/v1/agents/+/ack')).toBeFalse();
     expect(agentMaySubscribe('web-01', 'nta/v1/agents/+/cmd')).toBeFalse();
     expect(agentMaySubscribe('web-01', 'nta/v1/agents/web-02/cmd')).toBeFalse();
     expect(agentMaySubscribe('web-01', '#')).toBeFalse();

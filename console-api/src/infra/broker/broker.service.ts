@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { CONSOLE_CONFIG } from '../config/config.token';
 import type { ConsoleConfig } from '../config/console-config';
 import { CONSOLE_USERNAME } from './agent-acl';
-import { EmbeddedBroker } from './embedded-broker';
+import { type AgentAuthenticator, EmbeddedBroker } from './embedded-broker';
 import { topicMatches } from './topic-match';
 
 export type MessageHandler = (topic: string, payload: Buffer) => Promise<void> | void;
@@ -26,6 +26,8 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Broker');
   private readonly handlers: { filter: string; handler: MessageHandler }[] = [];
   private agentSecret: string | null;
+  // Until the enrolment store is loaded, enrolled agents are told to retry (CONNACK 3).
+  private authenticateAgent: AgentAuthenticator = () => Promise.resolve('unavailable');
   private client: mqtt.MqttClient | null = null;
   private embedded: EmbeddedBroker | null = null;
   private lastError: string | null = null;
@@ -53,6 +55,21 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
     this.agentSecret = secret;
   }
 
+  /** Where enrolled agents' per-agent credentials are checked (the agents feature sets it). */
+  useAgentAuthenticator(authenticate: AgentAuthenticator): void {
+    this.authenticateAgent = authenticate;
+  }
+
+  /** Embedded mode only: an external broker's sessions are not ours to see. */
+  isAgentConnected(agentId: string): boolean {
+    return this.embedded?.isAgentConnected(agentId) ?? false;
+  }
+
+  /** Drops the agent's live connections (embedded mode); returns how many were closed. */
+  disconnectAgent(agentId: string): number {
+    return this.embedded?.disconnectAgent(agentId) ?? 0;
+  }
+
   async onModuleInit(): Promise<void> {
     const { broker } = this.config;
     let url: string;
@@ -63,6 +80,7 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
       username = CONSOLE_USERNAME;
       this.embedded = await EmbeddedBroker.start({
         agentSecret: () => this.agentSecret,
+        authenticateAgent: (agentId, password) => this.authenticateAgent(agentId, password),
         consolePassword: password,
         host: broker.host,
         port: broker.port,

@@ -9,8 +9,13 @@ import { agentMayPublish, agentMaySubscribe, CONSOLE_USERNAME, isValidAgentId } 
 const SERVER_UNAVAILABLE = 3;
 const BAD_USERNAME_OR_PASSWORD = 4;
 
+/** What the enrolled-agent store says about a CONNECT; `not-enrolled` falls back to the shared secret. */
+export type AgentAuthResult = 'accepted' | 'not-enrolled' | 'rejected' | 'unavailable';
+export type AgentAuthenticator = (agentId: string, password: string) => Promise<AgentAuthResult>;
+
 export interface EmbeddedBrokerOptions {
   agentSecret: () => string | null;
+  authenticateAgent: AgentAuthenticator;
   consolePassword: string;
   host: string;
   port: number;
@@ -22,6 +27,8 @@ type Identity = { kind: 'agent'; agentId: string } | { kind: 'console' };
 export class EmbeddedBroker {
   private readonly logger = new Logger('Broker');
   private readonly identities = new WeakMap<Client, Identity>();
+  // Live connections per agent id, so a revoked or re-enrolled agent can be dropped at once.
+  private readonly agentClients = new Map<string, Set<Client>>();
 
   private constructor(
     private readonly aedes: Aedes,
@@ -52,12 +59,25 @@ export class EmbeddedBroker {
     return broker;
   }
 
+  isAgentConnected(agentId: string): boolean {
+    return (this.agentClients.get(agentId)?.size ?? 0) > 0;
+  }
+
+  /** Closes every live connection of this agent; returns how many were closed. */
+  disconnectAgent(agentId: string): number {
+    const clients = [...(this.agentClients.get(agentId) ?? [])];
+    for (const client of clients) client.close();
+    this.agentClients.delete(agentId);
+    return clients.length;
+  }
+
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private secure(options: EmbeddedBrokerOptions): void {
+    this.aedes.on('clientDisconnect', (client) => this.untrack(client));
     this.aedes.authenticate = (client, username, password, done) => {
       const given = password ?? Buffer.alloc(0);
       if (username === CONSOLE_USERNAME && sameSecret(given, options.consolePassword)) {
@@ -65,15 +85,18 @@ export class EmbeddedBroker {
         return done(null, true);
       }
       if (!isValidAgentId(username)) return done(authError(BAD_USERNAME_OR_PASSWORD), false);
-      const secret = options.agentSecret();
-      // Until Postgres has given us the generated secret, agents must wait and retry.
-      if (secret === null) return done(authError(SERVER_UNAVAILABLE), false);
-      if (!sameSecret(given, secret)) {
-        this.logger.warn(`refused agent "${username}": wrong password (NTA_AGENT_SECRET)`);
-        return done(authError(BAD_USERNAME_OR_PASSWORD), false);
-      }
-      this.identities.set(client, { agentId: username, kind: 'agent' });
-      done(null, true);
+      this.authenticateAgent(options, username, given).then(
+        (code) => {
+          if (code !== null) return done(authError(code), false);
+          this.identities.set(client, { agentId: username, kind: 'agent' });
+          this.track(username, client);
+          done(null, true);
+        },
+        (error: unknown) => {
+          this.logger.error(`agent "${username}" authentication failed: ${String(error)}`);
+          done(authError(SERVER_UNAVAILABLE), false);
+        },
+      );
     };
     this.aedes.authorizePublish = (client, packet, done) => {
       const who = client ? this.identities.get(client) : { kind: 'console' as const };
@@ -96,6 +119,44 @@ export class EmbeddedBroker {
       // A null subscription answers SUBACK 0x80 without dropping the connection.
       done(null, null);
     };
+  }
+
+  /** null when accepted, else the CONNACK code to refuse with. */
+  private async authenticateAgent(
+    options: EmbeddedBrokerOptions,
+    agentId: string,
+    given: Buffer,
+  ): Promise<number | null> {
+    const enrolled = await options.authenticateAgent(agentId, given.toString('utf8'));
+    if (enrolled === 'accepted') return null;
+    if (enrolled === 'unavailable') return SERVER_UNAVAILABLE;
+    if (enrolled === 'rejected') {
+      this.logger.warn(`refused agent "${agentId}": wrong password or revoked credentials`);
+      return BAD_USERNAME_OR_PASSWORD;
+    }
+    // Not enrolled: the single-host/dev path, one shared NTA_AGENT_SECRET for every agent.
+    const secret = options.agentSecret();
+    // Until Postgres has given us the generated secret, agents must wait and retry.
+    if (secret === null) return SERVER_UNAVAILABLE;
+    if (!sameSecret(given, secret)) {
+      this.logger.warn(`refused agent "${agentId}": wrong password (NTA_AGENT_SECRET)`);
+      return BAD_USERNAME_OR_PASSWORD;
+    }
+    return null;
+  }
+
+  private track(agentId: string, client: Client): void {
+    let set = this.agentClients.get(agentId);
+    if (!set) this.agentClients.set(agentId, (set = new Set()));
+    set.add(client);
+  }
+
+  private untrack(client: Client): void {
+    const who = this.identities.get(client);
+    if (who?.kind !== 'agent') return;
+    const set = this.agentClients.get(who.agentId);
+    set?.delete(client);
+    if (set?.size === 0) this.agentClients.delete(who.agentId);
   }
 }
 

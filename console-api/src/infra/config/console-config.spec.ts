@@ -69,6 +69,45 @@ describe(loadConfig.name, () => {
     );
   });
 
+  it('rejects a zero JWT lifetime', () => {
+    expect(() => loadConfig({ DATABASE_URL: DB, NTA_JWT_TTL: '0' })).toThrowError(
+      /NTA_JWT_TTL: must be positive/,
+    );
+  });
+
+  it('reads the log format (json by default) and refuses others by name', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).logFormat).toBe('json');
+    expect(loadConfig({ DATABASE_URL: DB, NTA_LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ DATABASE_URL: DB, NTA_LOG_FORMAT: 'xml' })).toThrowError(
+      /NTA_LOG_FORMAT: /,
+    );
+  });
+
+  it('reads the login rate limit with defaults of 5 failures in 15 min, 30 s lockout', () => {
+    expect(loadConfig({ DATABASE_URL: DB }).loginLimit).toEqual({
+      lockoutBaseSeconds: 30,
+      maxFailures: 5,
+      windowSeconds: 900,
+    });
+    const sut = loadConfig({
+      DATABASE_URL: DB,
+      NTA_LOGIN_LOCKOUT: '2m',
+      NTA_LOGIN_MAX_FAILURES: '10',
+      NTA_LOGIN_WINDOW: '1h',
+    });
+    expect(sut.loginLimit).toEqual({
+      lockoutBaseSeconds: 120,
+      maxFailures: 10,
+      windowSeconds: 3600,
+    });
+    expect(() => loadConfig({ DATABASE_URL: DB, NTA_LOGIN_MAX_FAILURES: '0' })).toThrowError(
+      /NTA_LOGIN_MAX_FAILURES: /,
+    );
+    expect(() => loadConfig({ DATABASE_URL: DB, NTA_LOGIN_WINDOW: 'forever' })).toThrowError(
+      /NTA_LOGIN_WINDOW: /,
+    );
+  });
+
   it('treats empty secrets as unset', () => {
     expect(loadConfig({ DATABASE_URL: DB, NTA_AGENT_SECRET: '' }).agentSecret).toBeNull();
   });

@@ -1,13 +1,18 @@
 import { DEFAULT_BROKER_PORT, DEFAULT_HTTP_PORT } from '@nta/contracts';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { STORAGE_ENV, type StorageConfig, storageConfig } from './storage-config';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface ConsoleConfig {
   adminPassword: string | null;
   adminUsername: string;
+  // The MQTT URL enrolled agents are given; null: derived from the URL they enrolled through.
+  agentMqttUrl: string | null;
   agentSecret: string | null;
   broker: {
     host: string;
@@ -21,7 +26,12 @@ export interface ConsoleConfig {
   http: { host: string; port: number };
   jwtSecret: string | null;
   jwtTtlSeconds: number;
+  logFormat: LogFormat;
   logLevel: LogLevel;
+  loginLimit: { lockoutBaseSeconds: number; maxFailures: number; windowSeconds: number };
+  // The console's URL as hosts reach it (install line, bundle); null: taken from each request.
+  publicUrl: string | null;
+  storage: StorageConfig;
   webDir: string;
 }
 
@@ -39,6 +49,14 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? null : v));
+const duration = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => /^\d+[smhd]?$/.test(v), { message: 'must look like 3600, 90m, 12h or 7d' })
+    .transform(toSeconds)
+    .refine((v) => v > 0, { message: 'must be positive' });
 const port = (fallback: number) =>
   z.coerce.number().int('must be an integer').min(0).max(65_535).default(fallback);
 
@@ -52,6 +70,9 @@ const envSchema = z.object({
     }),
   NTA_ADMIN_PASSWORD: optionalText,
   NTA_ADMIN_USERNAME: z.string().trim().min(1).max(128).default('admin'),
+  NTA_AGENT_MQTT_URL: optionalText.refine((v) => v === null || /^mqtt:\/\/[^/]+$/.test(v), {
+    message: 'must be an mqtt://host:port URL',
+  }),
   NTA_AGENT_SECRET: optionalText,
   NTA_BROKER_HOST: z.string().trim().min(1).default('0.0.0.0'),
   NTA_BROKER_MODE: z.enum(['embedded', 'external']).default('embedded'),
@@ -64,17 +85,22 @@ const envSchema = z.object({
   NTA_HTTP_HOST: z.string().trim().min(1).default('0.0.0.0'),
   NTA_HTTP_PORT: port(DEFAULT_HTTP_PORT),
   NTA_JWT_SECRET: optionalText,
-  NTA_JWT_TTL: z
-    .string()
-    .trim()
-    .default('12h')
-    .refine((v) => /^\d+[smhd]?$/.test(v), { message: 'must look like 3600, 90m, 12h or 7d' }),
+  NTA_JWT_TTL: duration('12h'),
+  NTA_LOG_FORMAT: z.enum(LOG_FORMATS).default('json'),
   // `info` is accepted as the common name of Nest's `log` level.
   NTA_LOG_LEVEL: z
     .enum([...LOG_LEVELS, 'info'])
     .default('log')
     .transform((v): LogLevel => (v === 'info' ? 'log' : v)),
+  // Failed logins per username + client address within the window before 429s start.
+  NTA_LOGIN_LOCKOUT: duration('30s'),
+  NTA_LOGIN_MAX_FAILURES: z.coerce.number().int('must be an integer').min(1).max(1000).default(5),
+  NTA_LOGIN_WINDOW: duration('15m'),
+  NTA_PUBLIC_URL: optionalText.refine((v) => v === null || /^https?:\/\/[^/]+\/?$/.test(v), {
+    message: 'must be the http(s)://host:port the agents reach the console at',
+  }),
   NTA_WEB_DIR: optionalText,
+  ...STORAGE_ENV,
 });
 
 /** Pure: builds the console's configuration from an environment map, or throws a ConfigError. */
@@ -90,13 +116,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConsoleConf
       'configuration error: NTA_BROKER_URL: is required when NTA_BROKER_MODE=external (e.g. mqtt://127.0.0.1:1883)',
     );
   }
-  const ttl = /^(\d+)([smhd]?)$/.exec(e.NTA_JWT_TTL) ?? ['', '0', ''];
-  const jwtTtlSeconds = Number(ttl[1]) * TTL_UNITS[ttl[2]];
-  if (jwtTtlSeconds <= 0)
-    throw new ConfigError('configuration error: NTA_JWT_TTL: must be positive');
+  let storage: StorageConfig;
+  try {
+    storage = storageConfig(e);
+  } catch (error) {
+    throw new ConfigError(`configuration error: ${(error as Error).message}`);
+  }
   return {
     adminPassword: e.NTA_ADMIN_PASSWORD,
     adminUsername: e.NTA_ADMIN_USERNAME,
+    agentMqttUrl: e.NTA_AGENT_MQTT_URL,
     agentSecret: e.NTA_AGENT_SECRET,
     broker: {
       host: e.NTA_BROKER_HOST,
@@ -109,10 +138,23 @@ export function loadConfig(env: Record<string, string | undefined>): ConsoleConf
     databaseUrl: e.DATABASE_URL,
     http: { host: e.NTA_HTTP_HOST, port: e.NTA_HTTP_PORT },
     jwtSecret: e.NTA_JWT_SECRET,
-    jwtTtlSeconds,
+    jwtTtlSeconds: e.NTA_JWT_TTL,
+    logFormat: e.NTA_LOG_FORMAT,
     logLevel: e.NTA_LOG_LEVEL,
+    loginLimit: {
+      lockoutBaseSeconds: e.NTA_LOGIN_LOCKOUT,
+      maxFailures: e.NTA_LOGIN_MAX_FAILURES,
+      windowSeconds: e.NTA_LOGIN_WINDOW,
+    },
+    publicUrl: e.NTA_PUBLIC_URL === null ? null : e.NTA_PUBLIC_URL.replace(/\/$/, ''),
+    storage,
     webDir: e.NTA_WEB_DIR === null ? DEFAULT_WEB_DIR : path.resolve(e.NTA_WEB_DIR),
   };
+}
+
+function toSeconds(value: string): number {
+  const [, amount, unit] = /^(\d+)([smhd]?)$/.exec(value) ?? ['', '0', ''];
+  return Number(amount) * TTL_UNITS[unit];
 }
 
 /** The one place that reads process.env. */

@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import type { LogLevel } from './console-config';
 
 // Nest's own boot chatter (one line per module and route); kept for debug/verbose only.
-const FRAMEWORK_CONTEXTS = new Set([
+export const FRAMEWORK_CONTEXTS = new Set([
   'InstanceLoader',
   'NestApplication',
   'NestFactory',

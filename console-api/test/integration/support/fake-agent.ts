@@ -47,7 +47,9 @@ export class FakeAgent {
     const status: AgentStatus = {
       agentId: this.id,
       capture,
+      captures: capture ? [capture] : [],
       hostname: `${this.id}.test`,
+      outbox: null,
       state: 'online',
       ts: Date.now(),
       version: '9.9.9',

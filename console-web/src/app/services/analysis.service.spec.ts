@@ -34,4 +34,15 @@ describe(AnalysisService.name, () => {
     http.expectOne({ method: 'GET', url: '/api/hosts/a1/names' }).flush({});
     http.expectOne({ method: 'GET', url: '/api/hosts/a1/packets?limit=500' }).flush({});
   });
+
+  it('asks for the protocol and application distributions over a range', () => {
+    sut.transports('a1', 1000, 2000).subscribe();
+    sut.applications('a1', 1000, 2000).subscribe();
+    const transports = http.expectOne((r) => r.url === '/api/hosts/a1/transports');
+    expect(transports.request.params.toString()).toBe('from=1000&to=2000');
+    transports.flush({});
+    const apps = http.expectOne((r) => r.url === '/api/hosts/a1/applications');
+    expect(apps.request.params.toString()).toBe('from=1000&to=2000');
+    apps.flush({});
+  });
 });

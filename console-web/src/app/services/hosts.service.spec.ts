@@ -18,10 +18,14 @@ describe(HostsService.name, () => {
   afterEach(() => http.verify());
 
   it('reads the host list, one host and its interfaces', () => {
-    sut.list().subscribe();
+    let listed: unknown;
+    sut.list().subscribe((hosts) => (listed = hosts));
     sut.get('a1').subscribe();
     sut.interfaces('a1').subscribe();
-    http.expectOne({ method: 'GET', url: '/api/hosts' }).flush([]);
+    http
+      .expectOne({ method: 'GET', url: '/api/hosts' })
+      .flush({ items: [{ id: 'h1' }], limit: 500, offset: 0, total: 1 });
+    expect(listed).toEqual([{ id: 'h1' }]);
     http.expectOne({ method: 'GET', url: '/api/hosts/a1' }).flush({});
     http.expectOne({ method: 'GET', url: '/api/hosts/a1/interfaces' }).flush({});
   });

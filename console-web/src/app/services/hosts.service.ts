@@ -1,7 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CaptureResponse, HostInterfacesResponse, HostSummary } from '@nta/contracts';
-import { Observable } from 'rxjs';
+import type {
+  CaptureResponse,
+  HostDetail,
+  HostInterfacesResponse,
+  HostSummary,
+  Page,
+} from '@nta/contracts';
+import { map, Observable } from 'rxjs';
 import type { HostStatsWithAnalysisResponse } from './analysis-api';
 import { apiUrl } from './api-url';
 
@@ -17,8 +23,9 @@ export class HostsService {
     return this.http.get<HostInterfacesResponse>(apiUrl('hosts', id, 'interfaces'));
   }
 
+  // GET /api/hosts answers a Page; its first page (the API's default: 500 hosts by name) for now.
   list(): Observable<HostSummary[]> {
-    return this.http.get<HostSummary[]>(apiUrl('hosts'));
+    return this.http.get<Page<HostDetail>>(apiUrl('hosts')).pipe(map((page) => page.items));
   }
 
   // The console answers like a capture command ({ ok, error }); callers re-read the list after.

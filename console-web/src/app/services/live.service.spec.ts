@@ -1,44 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import type { StatsReport } from '@nta/contracts';
+import { FakeSocket } from '../../testing/fake-socket';
 import { host, report } from '../../testing/fixtures';
 import { LIVE_SOCKET_FACTORY, LiveService, LiveSocket } from './live.service';
 import { SessionStore } from './session.store';
-
-type Handler = (...args: unknown[]) => void;
-
-/** Just enough of a socket.io client socket to drive LiveService. */
-class FakeSocket {
-  active = true;
-  connected = false;
-  readonly emitted: unknown[][] = [];
-  readonly handlers = new Map<string, Handler>();
-  readonly managerHandlers = new Map<string, Handler>();
-  readonly io = {
-    on: (event: string, handler: Handler) => this.managerHandlers.set(event, handler),
-    removeAllListeners: () => this.managerHandlers.clear(),
-  };
-
-  connect(): void {
-    this.connected = true;
-    this.fire('connect');
-  }
-  disconnect(): void {
-    this.connected = false;
-    this.active = false;
-  }
-  emit(...args: unknown[]): void {
-    this.emitted.push(args);
-  }
-  fire(event: string, ...args: unknown[]): void {
-    this.handlers.get(event)?.(...args);
-  }
-  on(event: string, handler: Handler): void {
-    this.handlers.set(event, handler);
-  }
-  removeAllListeners(): void {
-    this.handlers.clear();
-  }
-}
 
 describe(LiveService.name, () => {
   let session: SessionStore;
@@ -126,5 +91,12 @@ describe(LiveService.name, () => {
     socket.fire('connect_error', new Error('invalid token'));
     expect(sut.state()).toBe('offline');
     expect(sut.error()).toBe('invalid token');
+  });
+
+  it('ends the session when the console says the login ended', () => {
+    latest().connect();
+    latest().fire('unauthorized', 'session ended: logged out');
+    expect(sut.error()).toBe('session ended: logged out');
+    expect(session.token()).toBeNull();
   });
 });

@@ -3,9 +3,12 @@ export const API_ERROR_CODES = [
   'AGENT_TIMEOUT',
   'AMBIGUOUS_HOST',
   'BAD_REQUEST',
+  'CONFLICT',
+  'FORBIDDEN',
   'HOST_NOT_FOUND',
   'INTERNAL',
   'NOT_FOUND',
+  'RATE_LIMITED',
   'UNAUTHORIZED',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -8,6 +8,8 @@ export interface HostRate {
 
 export interface HostSummary {
   capture: CaptureState | null;
+  // Every interface's capture (the agent status `captures[]`); absent from older consoles.
+  captures?: CaptureState[];
   hostname: string | null;
   id: string;
   lastSeen: number | null;

@@ -15,7 +15,14 @@ export type CaptureState = z.infer<typeof captureStateSchema>;
 /** Retained on the status topic; the agent's MQTT last-will publishes the offline form. */
 export const agentStatusSchema = z.object({
   agentId: agentIdSchema,
+  // The first running capture (or the last stopped one); `captures` lists every interface.
   capture: captureStateSchema.nullable(),
+  captures: z.array(captureStateSchema).max(64).default([]),
+  // Reports kept on disk until the console acknowledged them, and how many the cap evicted.
+  outbox: z
+    .object({ evicted: z.number().int().nonnegative(), pending: z.number().int().nonnegative() })
+    .nullable()
+    .default(null),
   hostname: z.string().max(255).nullable(),
   state: z.enum(['online', 'offline']),
   ts: z.number().int().nonnegative(),

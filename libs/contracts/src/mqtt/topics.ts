@@ -7,6 +7,7 @@ export const AGENT_TOPIC_KINDS = [
   'packets',
   'cmd',
   'cmd-result',
+  'ack',
 ] as const;
 
 export type AgentTopicKind = (typeof AGENT_TOPIC_KINDS)[number];

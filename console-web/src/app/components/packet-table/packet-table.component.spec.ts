@@ -71,6 +71,22 @@ describe(PacketTableComponent.name, () => {
     expect(el().textContent).toContain('No packet matches the filter');
   });
 
+  it('keeps one protocol picked from those seen', async () => {
+    await receive(sample(3, 'UDP'));
+    const select = el().querySelector<HTMLSelectElement>('[data-testid=packet-protocol]')!;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'DNS', 'TCP', 'UDP']);
+
+    select.value = 'TCP';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(infos()).toEqual(['packet 1']);
+
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(infos()).toEqual(['packet 3', 'packet 2', 'packet 1']);
+  });
+
   it('shows at most `cap` rows', async () => {
     fixture.componentRef.setInput('cap', 3);
     await receive(...Array.from({ length: 10 }, (_, i) => sample(i + 10)));

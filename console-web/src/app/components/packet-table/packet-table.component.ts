@@ -2,7 +2,10 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { PACKET_ROWS_CAP, PacketRow, matchesFilter } from '../../analysis/packet-buffer';
 
-/** Sampled packets, newest first: pause freezes the rows, the filter matches any column. */
+/**
+ * Sampled packets, newest first: pause freezes the rows, the text filter matches any column,
+ * the protocol picker keeps one protocol.
+ */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe],
@@ -17,6 +20,7 @@ export class PacketTableComponent {
   readonly received = input(0);
 
   readonly filterText = signal('');
+  readonly protocol = signal('');
   private readonly frozen = signal<{ received: number; rows: readonly PacketRow[] } | null>(null);
 
   protected readonly paused = computed(() => this.frozen() !== null);
@@ -25,15 +29,23 @@ export class PacketTableComponent {
     return frozen ? this.received() - frozen.received : 0;
   });
   protected readonly source = computed(() => this.frozen()?.rows ?? this.packets());
+  protected readonly protocols = computed(() =>
+    [...new Set(this.source().map((row) => row.protocol))].sort(),
+  );
   protected readonly rows = computed(() => {
     const text = this.filterText();
+    const protocol = this.protocol();
     return this.source()
-      .filter((row) => matchesFilter(row, text))
+      .filter((row) => (!protocol || row.protocol === protocol) && matchesFilter(row, text))
       .slice(0, this.cap());
   });
 
   protected onFilter(event: Event): void {
     this.filterText.set((event.target as HTMLInputElement).value);
+  }
+
+  protected onProtocol(event: Event): void {
+    this.protocol.set((event.target as HTMLSelectElement).value);
   }
 
   togglePause(): void {

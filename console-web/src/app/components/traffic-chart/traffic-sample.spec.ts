@@ -43,4 +43,20 @@ describe('traffic samples', () => {
     const live = [report(2, t0 + 1000), report(3, t0 + 120_500)].map(sampleFromReport);
     expect(mergeSamples(history, live).map((s) => s.seq)).toEqual([2, 3]);
   });
+
+  it('adds in and out lines when the agent reported direction', () => {
+    const r = report(1, t0 + 1000, 10, 1500);
+    r.direction.in = { bytes: 1000, packets: 6 };
+    r.direction.out = { bytes: 500, packets: 4 };
+    const series = toTrafficSeries([sampleFromReport(r)]);
+
+    expect(series.bytes.map((s) => s.name)).toEqual(['bytes/s', 'in', 'out']);
+    expect(series.bytes.map((s) => s.series[0].value)).toEqual([1500, 1000, 500]);
+    expect(series.packets.map((s) => s.series[0].value)).toEqual([10, 6, 4]);
+  });
+
+  it('draws the total only for samples without direction', () => {
+    const sample = { ...sampleFromReport(report(1, t0 + 1000)), in: null, out: null };
+    expect(toTrafficSeries([sample]).bytes.map((s) => s.name)).toEqual(['bytes/s']);
+  });
 });

@@ -1,11 +1,15 @@
-import type { StatsPoint, StatsReport, TransportCounters } from '@nta/contracts';
+import type { Counters, StatsPoint, StatsReport, TransportCounters } from '@nta/contracts';
+import type { StatsPointWithAnalysis } from '../../services/analysis-api';
 
 /** One report (live or stored), reduced to what the host page shows. */
 export interface TrafficSample {
   bytes: number;
+  // Toward / from the host's own addresses; null when the agent did not tell.
+  in: Counters | null;
   interface: string;
   intervalEnd: number;
   intervalStart: number;
+  out: Counters | null;
   packets: number;
   seq: number;
   transport: TransportCounters;
@@ -32,9 +36,11 @@ export const TRAFFIC_WINDOW_MS = 120_000;
 export function sampleFromReport(report: StatsReport): TrafficSample {
   return {
     bytes: report.totals.bytes,
+    in: report.direction?.in ?? null,
     interface: report.interface,
     intervalEnd: report.intervalEnd,
     intervalStart: report.intervalStart,
+    out: report.direction?.out ?? null,
     packets: report.totals.packets,
     seq: report.seq,
     transport: report.transport,
@@ -42,8 +48,20 @@ export function sampleFromReport(report: StatsReport): TrafficSample {
   };
 }
 
-export function sampleFromPoint(point: StatsPoint): TrafficSample {
-  return { ...point };
+export function sampleFromPoint(point: StatsPoint | StatsPointWithAnalysis): TrafficSample {
+  const direction = 'direction' in point ? point.direction : null;
+  return {
+    bytes: point.bytes,
+    in: direction?.in ?? null,
+    interface: point.interface,
+    intervalEnd: point.intervalEnd,
+    intervalStart: point.intervalStart,
+    out: direction?.out ?? null,
+    packets: point.packets,
+    seq: point.seq,
+    transport: point.transport,
+    undecodable: point.undecodable,
+  };
 }
 
 /**
@@ -63,35 +81,73 @@ export function mergeSamples(
   return sorted.filter((sample) => sample.intervalEnd > newest - windowMs);
 }
 
+interface Bucket {
+  bytes: number;
+  bytesIn: number;
+  bytesOut: number;
+  packets: number;
+  packetsIn: number;
+  packetsOut: number;
+}
+
+const emptyBucket = (): Bucket => ({
+  bytes: 0,
+  bytesIn: 0,
+  bytesOut: 0,
+  packets: 0,
+  packetsIn: 0,
+  packetsOut: 0,
+});
+
 /**
  * Per-second rates for the chart: each sample is divided by its own interval, samples ending in
  * the same second (several interfaces) are summed, and seconds without a report count as zero.
+ * Total first, then in and out when the agent reported direction.
  */
 export function toTrafficSeries(samples: readonly TrafficSample[]): TrafficSeries {
-  const buckets = new Map<number, { bytes: number; packets: number }>();
+  const buckets = new Map<number, Bucket>();
+  let directed = false;
   for (const sample of samples) {
     const seconds = Math.max(1, (sample.intervalEnd - sample.intervalStart) / 1000);
     const second = Math.floor(sample.intervalEnd / 1000) * 1000;
-    const bucket = buckets.get(second) ?? { bytes: 0, packets: 0 };
+    const bucket = buckets.get(second) ?? emptyBucket();
     bucket.bytes += sample.bytes / seconds;
     bucket.packets += sample.packets / seconds;
+    if (sample.in && sample.out) {
+      directed = true;
+      bucket.bytesIn += sample.in.bytes / seconds;
+      bucket.bytesOut += sample.out.bytes / seconds;
+      bucket.packetsIn += sample.in.packets / seconds;
+      bucket.packetsOut += sample.out.packets / seconds;
+    }
     buckets.set(second, bucket);
   }
   const seconds = [...buckets.keys()].sort((a, b) => a - b);
-  const bytes: ChartPoint[] = [];
-  const packets: ChartPoint[] = [];
+  const line = (name: string): ChartSeries => ({ name, series: [] });
+  const lines = {
+    bytes: [line('bytes/s'), line('in'), line('out')],
+    packets: [line('packets/s'), line('in'), line('out')],
+  };
+  const picks: Record<'bytes' | 'packets', ((b: Bucket) => number)[]> = {
+    bytes: [(b) => b.bytes, (b) => b.bytesIn, (b) => b.bytesOut],
+    packets: [(b) => b.packets, (b) => b.packetsIn, (b) => b.packetsOut],
+  };
   if (seconds.length) {
     const last = seconds[seconds.length - 1];
     // Bounded by the window, whatever the caller passed in.
     const first = Math.max(seconds[0], last - TRAFFIC_WINDOW_MS);
+    const empty = emptyBucket();
     for (let second = first; second <= last; second += 1000) {
-      const bucket = buckets.get(second);
-      bytes.push({ name: new Date(second), value: Math.round(bucket?.bytes ?? 0) });
-      packets.push({ name: new Date(second), value: Math.round(bucket?.packets ?? 0) });
+      const bucket = buckets.get(second) ?? empty;
+      for (const kind of ['bytes', 'packets'] as const) {
+        lines[kind].forEach((l, i) =>
+          l.series.push({ name: new Date(second), value: Math.round(picks[kind][i](bucket)) }),
+        );
+      }
     }
   }
   return {
-    bytes: [{ name: 'bytes/s', series: bytes }],
-    packets: [{ name: 'packets/s', series: packets }],
+    bytes: directed ? lines.bytes : lines.bytes.slice(0, 1),
+    packets: directed ? lines.packets : lines.packets.slice(0, 1),
   };
 }

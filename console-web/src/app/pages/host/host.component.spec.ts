@@ -1,12 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import type { CaptureState, HostInterfacesResponse, PacketSample } from '@nta/contracts';
+import type { CaptureState, PacketSample } from '@nta/contracts';
 import { FakeLiveService } from '../../../testing/fake-live.service';
 import { flow, host, report, talker } from '../../../testing/fixtures';
+import { INTERFACES } from '../../../testing/host-page';
 import { LiveService } from '../../services/live.service';
+import { PermissionsService } from '../../services/permissions.service';
 import { HostComponent } from './host.component';
 
 describe(HostComponent.name, () => {
@@ -18,30 +21,7 @@ describe(HostComponent.name, () => {
     running: true,
     startedAt: now,
   };
-  const interfaces: HostInterfacesResponse = {
-    host: 'agent-1',
-    interfaces: [
-      {
-        addresses: [{ address: '10.0.0.5', family: 'IPv4', netmask: '255.255.255.0' }],
-        description: null,
-        isDefault: true,
-        mac: null,
-        mtu: 1500,
-        name: 'eth0',
-        up: true,
-      },
-      {
-        addresses: [],
-        description: null,
-        isDefault: false,
-        mac: null,
-        mtu: 1500,
-        name: 'eth1',
-        up: false,
-      },
-    ],
-    updatedAt: now,
-  };
+  const interfaces = INTERFACES;
   const remote = '93.184.216.34';
   const packet = (info: string): PacketSample => ({
     dst: remote,
@@ -58,6 +38,10 @@ describe(HostComponent.name, () => {
   const el = () => fixture.nativeElement as HTMLElement;
   const button = (label: string) =>
     [...el().querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
+  const rowButton = (iface: string, testid: string) =>
+    el().querySelector<HTMLButtonElement>(
+      `[data-testid="iface-${iface}"] [data-testid="${testid}"]`,
+    )!;
 
   beforeEach(async () => {
     live = new FakeLiveService();
@@ -68,6 +52,7 @@ describe(HostComponent.name, () => {
         provideNoopAnimations(),
         provideRouter([]),
         { provide: LiveService, useValue: live },
+        { provide: PermissionsService, useValue: { canAdmin: signal(true) } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -128,9 +113,7 @@ describe(HostComponent.name, () => {
   });
 
   it('starts the capture on the chosen interface and shows the new state', async () => {
-    el().querySelector<HTMLInputElement>('input[value=eth1]')!.click();
-    await fixture.whenStable();
-    button('Start').click();
+    rowButton('eth1', 'iface-start').click();
     await fixture.whenStable();
 
     const req = http.expectOne('/api/hosts/agent-1/capture/start');
@@ -139,13 +122,16 @@ describe(HostComponent.name, () => {
     req.flush({ capture: running, error: null, host: 'agent-1', ok: true });
     await fixture.whenStable();
 
-    expect(el().textContent).toContain('Capturing');
-    expect(button('Stop').disabled).toBeFalse();
-    expect(el().querySelector('[data-test=capture-error]')).toBeNull();
+    expect(el().querySelector('[data-testid=capture-state]')?.textContent).toContain('eth1');
+    expect(el().querySelector('[data-testid=iface-eth1]')?.getAttribute('data-capturing')).toBe(
+      'yes',
+    );
+    expect(rowButton('eth1', 'iface-stop').disabled).toBeFalse();
+    expect(el().querySelector('[data-testid=capture-error]')).toBeNull();
   });
 
   it("shows the agent's refusal inline", async () => {
-    button('Start').click();
+    rowButton('eth0', 'iface-start').click();
     await fixture.whenStable();
     const refusal = "eth0: You don't have permission to capture on that device (CAP_NET_RAW)";
     http.expectOne('/api/hosts/agent-1/capture/start').flush({
@@ -156,24 +142,28 @@ describe(HostComponent.name, () => {
     });
     await fixture.whenStable();
 
-    expect(el().querySelector('[data-test=capture-error]')?.textContent).toContain(refusal);
-    expect(button('Start').disabled).toBeFalse();
+    expect(el().querySelector('[data-testid=capture-error]')?.textContent).toContain(refusal);
+    expect(rowButton('eth0', 'iface-start').disabled).toBeFalse();
   });
 
   it('stops the capture and shows an API error inline', async () => {
     live.hostEvents.next(host({ capture: running }));
     await fixture.whenStable();
-    button('Stop').click();
+    rowButton('eth1', 'iface-stop').click();
     await fixture.whenStable();
     http
-      .expectOne('/api/hosts/agent-1/capture/stop')
+      .expectOne(
+        (r) =>
+          r.url === '/api/hosts/agent-1/capture/stop' &&
+          (r.body as { interface?: string }).interface === 'eth1',
+      )
       .flush(
         { code: 'AGENT_TIMEOUT', message: 'agent-1 did not answer within 5 s', statusCode: 504 },
         { status: 504, statusText: 'Gateway Timeout' },
       );
     await fixture.whenStable();
 
-    expect(el().querySelector('[data-test=capture-error]')?.textContent).toContain(
+    expect(el().querySelector('[data-testid=capture-error]')?.textContent).toContain(
       'did not answer within 5 s',
     );
   });
@@ -242,7 +232,7 @@ describe(HostComponent.name, () => {
     live.hostEvents.next(host({ online: false }));
     await fixture.whenStable();
     expect(el().querySelector('[data-test=online]')?.textContent?.trim()).toBe('offline');
-    expect(button('Start').disabled).toBeTrue();
+    expect(rowButton('eth0', 'iface-start').disabled).toBeTrue();
   });
 
   it('asks the agent to relist its interfaces, then shows the new list', async () => {

@@ -1,16 +1,8 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { CaptureResponse, CaptureState, HostSummary, InterfaceInfo } from '@nta/contracts';
+import type { InterfaceInfo } from '@nta/contracts';
 import {
   EMPTY,
   Observable,
@@ -25,14 +17,16 @@ import {
 import { PACKET_ROWS_CAP } from '../../analysis/packet-buffer';
 import { LIVE_WINDOW_MS } from '../../analysis/report-window';
 import {
-  CaptureAction,
   CapturePanelComponent,
+  FilterChange,
 } from '../../components/capture-panel/capture-panel.component';
 import { ApplicationChartComponent } from '../../components/application-chart/application-chart.component';
 import { FlowsTableComponent } from '../../components/flows-table/flows-table.component';
 import { PacketTableComponent } from '../../components/packet-table/packet-table.component';
 import { ProtocolPieComponent } from '../../components/protocol-pie/protocol-pie.component';
 import { QualityPanelComponent } from '../../components/quality-panel/quality-panel.component';
+import { RangePickerComponent } from '../../components/range-picker/range-picker.component';
+import { LIVE_RANGE, TimeRange } from '../../components/range-picker/time-range';
 import { TalkersTableComponent } from '../../components/talkers-table/talkers-table.component';
 import { TrafficChartComponent } from '../../components/traffic-chart/traffic-chart.component';
 import {
@@ -41,16 +35,19 @@ import {
   mergeSamples,
   sampleFromPoint,
   sampleFromReport,
+  toTrafficSeries,
 } from '../../components/traffic-chart/traffic-sample';
 import { TransportTableComponent } from '../../components/transport-table/transport-table.component';
 import { BytesPipe } from '../../pipes/bytes.pipe';
 import type { StatsPointWithAnalysis } from '../../services/analysis-api';
 import { AnalysisService } from '../../services/analysis.service';
 import { apiErrorCode, apiErrorMessage } from '../../services/api-error';
-import { CaptureService } from '../../services/capture.service';
 import { HostsService } from '../../services/hosts.service';
 import { LiveService } from '../../services/live.service';
+import { PermissionsService } from '../../services/permissions.service';
 import { FLOW_ROWS, HostAnalysisStore, TALKER_ROWS } from './host-analysis.store';
+import { HostCaptureStore } from './host-capture.store';
+import { HostHistoryStore } from './host-history.store';
 
 // The console merges this many rows for the first minute, so live rows merge into real ones.
 const SEED_FLOWS = Math.max(FLOW_ROWS, 200);
@@ -58,7 +55,8 @@ const SEED_TALKERS = Math.max(TALKER_ROWS, 100);
 
 /**
  * One host: state, capture control, the last two minutes of traffic (history, then live), and
- * the live analysis of the last minute (protocols, flows, talkers, packets, capture quality).
+ * the live analysis of the last minute (protocols, flows, talkers, packets, capture quality);
+ * or, with a range picked, the stored history of that range.
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -72,40 +70,43 @@ const SEED_TALKERS = Math.max(TALKER_ROWS, 100);
     PacketTableComponent,
     ProtocolPieComponent,
     QualityPanelComponent,
+    RangePickerComponent,
     RouterLink,
     TalkersTableComponent,
     TrafficChartComponent,
     TransportTableComponent,
   ],
-  providers: [HostAnalysisStore],
+  providers: [HostAnalysisStore, HostCaptureStore, HostHistoryStore],
   selector: 'nta-host',
   styleUrl: './host.component.scss',
   templateUrl: './host.component.html',
 })
 export class HostComponent {
   private readonly analysisService = inject(AnalysisService);
-  private readonly captureService = inject(CaptureService);
   protected readonly analysis = inject(HostAnalysisStore);
-  private readonly destroyRef = inject(DestroyRef);
+  protected readonly control = inject(HostCaptureStore);
+  protected readonly history = inject(HostHistoryStore);
   private readonly hostsService = inject(HostsService);
   private readonly live = inject(LiveService);
+  private readonly permissions = inject(PermissionsService);
   private readonly reloads = signal(0);
 
   /** The route's `:id`, bound by the router. */
   readonly id = input.required<string>();
 
   protected readonly analysisError = signal<string | null>(null);
-  protected readonly busy = signal<CaptureAction | null>(null);
-  protected readonly captureError = signal<string | null>(null);
-  protected readonly host = signal<HostSummary | null>(null);
+  protected readonly canControl = this.permissions.canAdmin;
+  protected readonly host = this.control.host;
   protected readonly hostError = signal<string | null>(null);
   protected readonly interfaces = signal<InterfaceInfo[] | null>(null);
   protected readonly interfacesError = signal<string | null>(null);
+  protected readonly range = signal<TimeRange>(LIVE_RANGE);
   protected readonly samples = signal<TrafficSample[]>([]);
   protected readonly statsError = signal<string | null>(null);
   protected readonly statsLoading = signal(true);
 
   protected readonly latest = computed(() => this.samples().at(-1) ?? null);
+  protected readonly liveSeries = computed(() => toTrafficSeries(this.samples()));
   protected readonly liveError = this.live.error;
   protected readonly liveState = this.live.state;
 
@@ -117,38 +118,44 @@ export class HostComponent {
         takeUntilDestroyed(),
       )
       .subscribe();
+    const historyTarget = computed(() => ({ id: this.id(), range: this.range() }));
+    toObservable(historyTarget)
+      .pipe(
+        switchMap(({ id, range }) => {
+          if (range.preset === 'live') {
+            this.history.reset();
+            return EMPTY;
+          }
+          return this.history.load(id, range.from, range.to, this.analysis.names());
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe();
+  }
+
+  protected onFilter({ filter, iface }: FilterChange): void {
+    this.control.setFilter(this.id(), iface, filter);
   }
 
   protected onRefresh(): void {
     const id = this.id();
-    const call = this.hostsService.refreshInterfaces(id).pipe(
-      tap((res) => {
-        if (!res.ok) this.captureError.set(res.error ?? 'The agent could not list its interfaces.');
-      }),
-      switchMap(() => this.loadInterfaces(id)),
-    );
-    this.runAction('refresh', call);
+    this.control.refresh(id, () => this.loadInterfaces(id));
   }
 
-  protected onStart(iface: string | undefined): void {
-    const call = this.captureService.start(this.id(), iface);
-    this.runAction('start', call, (res) => this.applyCapture(res, 'start'));
+  protected onStart(iface: string): void {
+    this.control.start(this.id(), iface);
   }
 
-  protected onStop(): void {
-    const call = this.captureService.stop(this.id());
-    this.runAction('stop', call, (res) => this.applyCapture(res, 'stop'));
+  protected onStop(iface: string): void {
+    this.control.stop(this.id(), iface);
+  }
+
+  protected onSwitch(iface: string): void {
+    this.control.switch(this.id(), iface);
   }
 
   protected reload(): void {
     this.reloads.update((n) => n + 1);
-  }
-
-  private applyCapture(response: CaptureResponse, action: CaptureAction): void {
-    if (response.capture) this.patchCapture(response.capture);
-    if (!response.ok) {
-      this.captureError.set(response.error ?? `The agent could not ${action} the capture.`);
-    }
   }
 
   private loadHost(id: string): Observable<unknown> {
@@ -238,31 +245,8 @@ export class HostComponent {
     return EMPTY;
   }
 
-  private patchCapture(capture: CaptureState): void {
-    this.host.update((host) => (host ? { ...host, capture } : host));
-  }
-
-  private runAction<T>(
-    action: CaptureAction,
-    call: Observable<T>,
-    done?: (value: T) => void,
-  ): void {
-    this.busy.set(action);
-    this.captureError.set(null);
-    call
-      .pipe(
-        finalize(() => this.busy.set(null)),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe({
-        error: (err: unknown) => this.captureError.set(apiErrorMessage(err)),
-        next: (value) => done?.(value),
-      });
-  }
-
   private watch(id: string): Observable<unknown> {
-    this.captureError.set(null);
-    this.host.set(null);
+    this.control.reset();
     this.analysis.reset();
     this.analysisError.set(null);
     this.hostError.set(null);

@@ -3,12 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { FakeLiveService } from '../../../testing/fake-live.service';
-import { host } from '../../../testing/fixtures';
+import { FakePermissionsService } from '../../../testing/fake-permissions.service';
+import { hostDetail, page } from '../../../testing/fleet-fixtures';
 import { LiveService } from '../../services/live.service';
+import { PermissionsService } from '../../services/permissions.service';
 import { HostsComponent } from './hosts.component';
 
-// Host names come from agents, i.e. from any machine holding the agent secret: markup in them
-// must show as text and never run.
+// Host names and labels come from agents and people: markup in them must show as text and
+// never run.
 describe(`${HostsComponent.name} with hostile host names`, () => {
   const hostile = '<script>window.__ntaXss = 1</script><img src=x onerror="window.__ntaXss = 2">';
 
@@ -19,19 +21,25 @@ describe(`${HostsComponent.name} with hostile host names`, () => {
         provideHttpClientTesting(),
         provideRouter([]),
         { provide: LiveService, useValue: new FakeLiveService() },
+        { provide: PermissionsService, useValue: new FakePermissionsService() },
       ],
     });
     const fixture = TestBed.createComponent(HostsComponent);
     await fixture.whenStable();
-    TestBed.inject(HttpTestingController)
-      .expectOne('/api/hosts')
-      .flush([host({ hostname: hostile, id: 'evil' })]);
+    const http = TestBed.inject(HttpTestingController);
+    http
+      .expectOne('/api/hosts?limit=1000')
+      .flush(page([hostDetail({ displayName: hostile, group: hostile, id: 'evil' })]));
+    http.expectOne('/api/fleet/summary').flush(null, { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     await fixture.whenStable();
     // Give an injected image a chance to fail loading and fire its handler.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const el = fixture.nativeElement as HTMLElement;
 
-    expect(el.querySelector('tr[data-host="evil"] a')?.textContent).toBe(hostile);
+    expect(el.querySelector('[data-host="evil"] a')?.textContent).toBe(hostile);
+    expect(el.querySelector('[data-host="evil"] .chip')?.textContent).toBe(hostile);
     expect(el.querySelector('script')).toBeNull();
     expect(el.querySelector('img')).toBeNull();
     expect((window as unknown as { __ntaXss?: number }).__ntaXss).toBeUndefined();

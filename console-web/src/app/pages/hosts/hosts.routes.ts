@@ -1,4 +1,4 @@
 import type { Routes } from '@angular/router';
 import { HostsComponent } from './hosts.component';
 
-export const HOSTS_ROUTES: Routes = [{ component: HostsComponent, path: '', title: 'Hosts · NTA' }];
+export const HOSTS_ROUTES: Routes = [{ component: HostsComponent, path: '', title: 'Fleet · NTA' }];

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CONSOLE_CONFIG } from '../../infra/config/config.token';
+import type { ConsoleConfig } from '../../infra/config/console-config';
+import { DatabaseService } from '../../infra/database/database.service';
+import { LEVEL_SECONDS, LEVEL_TABLE } from './partitions';
+import { PartitionService } from './partition.service';
+import { ROLLUP_SOURCE, type RollupLevel, rollupSql } from './rollup-sql';
+import { type RollupMark, RollupStateService } from './rollup-state.service';
+
+// Buckets per transaction: a crash loses at most one chunk of work, never its consistency.
+const CHUNK_BUCKETS: Record<RollupLevel, number> = { '1h': 24, '1m': 60 };
+// Batches commit within this of their now(); late-row scans reach back this far to be safe.
+const SCAN_MARGIN_MS = 60_000;
+
+const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
+
+/** Rolls 1 s rows into 1 min rows and those into 1 h rows; late reports are rolled again. */
+@Injectable()
+export class RollupService {
+  private readonly logger = new Logger('Rollup');
+
+  constructor(
+    @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
+    private readonly database: DatabaseService,
+    private readonly partitions: PartitionService,
+    private readonly state: RollupStateService,
+  ) {}
+
+  /** Rolls everything due at `now`; resolves to the rows written. */
+  async roll(level: RollupLevel, now: Date): Promise<number> {
+    await this.state.load();
+    const mark = this.state.mark(level);
+    const width = LEVEL_SECONDS[level];
+    const scannedFrom = new Date(now.getTime() - SCAN_MARGIN_MS);
+    let rows = 0;
+    if (mark.rolledUntil && mark.scannedFrom) {
+      rows += await this.rollLate(level, mark.rolledUntil, mark.scannedFrom);
+    }
+    const horizon = this.horizon(level, now);
+    let rolledUntil = mark.rolledUntil?.getTime() ?? Number.NEGATIVE_INFINITY;
+    do {
+      // Jump over empty stretches (a console that was off for a week) instead of walking them.
+      const next = await this.nextSourceRow(level, rolledUntil, width);
+      const from = Math.min(horizon, Math.max(rolledUntil, floorTo(next ?? horizon, width)));
+      const to = Math.min(horizon, from + CHUNK_BUCKETS[level] * width * 1000);
+      const saved: RollupMark = { rolledUntil: new Date(Math.max(to, rolledUntil)), scannedFrom };
+      if (to > from) await this.partitions.ensure(level, new Date(from), new Date(to));
+      rows += await this.database.source.transaction(async (m) => {
+        const written =
+          to > from ? await this.rollRange(m, level, new Date(from), new Date(to), null) : 0;
+        await this.state.save(m, level, saved);
+        return written;
+      });
+      this.state.remember(level, saved);
+      rolledUntil = saved.rolledUntil?.getTime() ?? rolledUntil;
+    } while (rolledUntil < horizon);
+    return rows;
+  }
+
+  // A 1 h bucket closes only once all of its minutes are rolled up.
+  private horizon(level: RollupLevel, now: Date): number {
+    const width = LEVEL_SECONDS[level];
+    const closed = floorTo(now.getTime() - this.config.storage.rollupDelaySeconds * 1000, width);
+    if (level === '1m') return closed;
+    const minutes = this.state.mark('1m').rolledUntil;
+    return minutes ? Math.min(closed, floorTo(minutes.getTime(), width)) : closed;
+  }
+
+  /** Where the next source rows are: `from` itself when its chunk has rows (the usual case). */
+  private async nextSourceRow(
+    level: RollupLevel,
+    from: number,
+    width: number,
+  ): Promise<number | null> {
+    const table = LEVEL_TABLE[ROLLUP_SOURCE[level]];
+    const start = new Date(Number.isFinite(from) ? from : 0);
+    if (Number.isFinite(from)) {
+      const end = new Date(from + CHUNK_BUCKETS[level] * width * 1000);
+      const any = await this.database.source.query<unknown[]>(
+        `SELECT 1 FROM ${table} WHERE interval_start >= $1 AND interval_start < $2 LIMIT 1`,
+        [start, end],
+      );
+      if (any.length > 0) return from;
+    }
+    const rows = await this.database.source.query<{ first: Date | null }[]>(
+      `SELECT min(interval_start) AS first FROM ${table} WHERE interval_start >= $1`,
+      [start],
+    );
+    return rows[0].first?.getTime() ?? null;
+  }
+
+  /** Buckets before the mark that got rows since the last scan (outbox replays, slow agents). */
+  private async rollLate(level: RollupLevel, before: Date, since: Date): Promise<number> {
+    const width = LEVEL_SECONDS[level];
+    const late = await this.database.source.query<{ agents: string[]; bucket: Date }[]>(
+      `SELECT date_bin('${width} seconds', interval_start, TIMESTAMPTZ '1970-01-01 00:00:00+00')
+          AS bucket, array_agg(DISTINCT agent_id) AS agents
+       FROM ${LEVEL_TABLE[ROLLUP_SOURCE[level]]}
+       WHERE received_at >= $1 AND interval_start < $2 GROUP BY 1 ORDER BY 1`,
+      [since, before],
+    );
+    let rows = 0;
+    for (const { agents, bucket } of late) {
+      const to = new Date(bucket.getTime() + width * 1000);
+      await this.partitions.ensure(level, bucket, to);
+      rows += await this.database.source.transaction((m) =>
+        this.rollRange(m, level, bucket, to, agents),
+      );
+    }
+    if (late.length > 0) this.logger.debug(`${level}: rolled ${late.length} late bucket(s) again`);
+    return rows;
+  }
+
+  private async rollRange(
+    m: EntityManager,
+    level: RollupLevel,
+    from: Date,
+    to: Date,
+    agents: string[] | null,
+  ): Promise<number> {
+    if (!m.queryRunner) throw new Error('rollup needs a transaction');
+    // The structured result carries the row count an INSERT … SELECT does not return.
+    const result = await m.queryRunner.query(
+      rollupSql(level),
+      [from, to, agents, this.config.storage.topN],
+      true,
+    );
+    return result.affected ?? 0;
+  }
+}
