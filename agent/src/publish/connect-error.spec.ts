@@ -12,6 +12,14 @@ describe(classifyConnectError.name, () => {
     }
   });
 
+  it('retries soon when the console says it is not ready, as while it starts', () => {
+    for (const code of [3, 136, 137]) {
+      const sut = classifyConnectError({ code, message: 'Server unavailable' }, 'web-01');
+
+      expect(sut).toEqual({ kind: 'network', reason: 'console not ready (Server unavailable)' });
+    }
+  });
+
   it('reports socket errors by their code', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
       code: 'ECONNREFUSED',

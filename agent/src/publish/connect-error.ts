@@ -2,6 +2,8 @@
 const BAD_CREDENTIALS = new Set([4, 134]);
 const NOT_AUTHORIZED = new Set([5, 135]);
 const ID_REJECTED = new Set([2, 133]);
+// Server unavailable / busy / quota / rate: the console is starting or loaded; retry soon.
+const TRANSIENT = new Set([3, 136, 137, 151, 159]);
 
 export type ConnectFailure =
   { kind: 'network'; reason: string } | { kind: 'rejected'; reason: string };
@@ -18,6 +20,9 @@ export function classifyConnectError(e: unknown, agentId: string): ConnectFailur
           `console rejected agent ${agentId}: bad username or password; ` +
           'check NTA_AGENT_PASSWORD (--password) matches the console secret',
       };
+    }
+    if (TRANSIENT.has(err.code)) {
+      return { kind: 'network', reason: `console not ready (${message})` };
     }
     if (ID_REJECTED.has(err.code)) {
       return { kind: 'rejected', reason: `console rejected agent id "${agentId}" (${message})` };
