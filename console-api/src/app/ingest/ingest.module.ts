@@ -12,6 +12,7 @@ import { LiveGateway } from '../live/live.gateway';
 import { LiveModule } from '../live/live.module';
 import { PacketsModule } from '../packets/packets.module';
 import { SamplesService } from '../packets/samples.service';
+import { MinuteRollup } from '../storage/minute-rollup';
 import { StorageMetrics } from '../storage/storage-metrics';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
@@ -29,6 +30,7 @@ import { IngestService } from './ingest.service';
         DatabaseService,
         HostsService,
         LiveGateway,
+        MinuteRollup,
         ReportsService,
         SamplesService,
         StorageMetrics,
@@ -41,6 +43,7 @@ import { IngestService } from './ingest.service';
         database: DatabaseService,
         hosts: HostsService,
         live: LiveGateway,
+        minutes: MinuteRollup,
         reports: ReportsService,
         samples: SamplesService,
         metrics: StorageMetrics,
@@ -52,6 +55,7 @@ import { IngestService } from './ingest.service';
           hosts,
           live,
           metrics,
+          minutes,
           reports,
           samples,
           config.storage,

@@ -6,6 +6,7 @@ import {
   type StatsReport,
 } from '@nta/contracts';
 import { loadConfig } from '../../infra/config/console-config';
+import { MinuteRollup } from '../storage/minute-rollup';
 import { StorageMetrics } from '../storage/storage-metrics';
 import { IngestService } from './ingest.service';
 
@@ -69,10 +70,12 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 describe(IngestService.name, () => {
   let fakes: Fakes;
+  let minutes: MinuteRollup;
   let sut: IngestService;
 
   beforeEach(() => {
     fakes = new Fakes();
+    minutes = new MinuteRollup();
     sut = new IngestService(
       fakes.broker,
       fakes.commands,
@@ -80,6 +83,7 @@ describe(IngestService.name, () => {
       fakes.hosts,
       fakes.live,
       new StorageMetrics(),
+      minutes,
       fakes.reports,
       fakes.samples,
       loadConfig({ DATABASE_URL: 'postgres://x@localhost/nta' }).storage,
@@ -111,6 +115,10 @@ describe(IngestService.name, () => {
 
     expect(fakes.emitted.report.length).toBe(1);
     expect(fakes.recorded.length).toBe(1);
+    const [minute] = minutes.take(0, Date.now() + 60_000, 10).values();
+    expect(minute)
+      .withContext('summed into its minute once')
+      .toEqual(jasmine.objectContaining({ bytes: 1500, packets: 3, reports: 1 }));
     expect(sut.stats.snapshot()).toEqual(jasmine.objectContaining({ accepted: 1, duplicates: 1 }));
   });
 

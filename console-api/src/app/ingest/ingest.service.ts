@@ -20,6 +20,7 @@ import { HostsService } from '../hosts/hosts.service';
 import { ReportsService } from '../hosts/reports.service';
 import { LiveGateway } from '../live/live.gateway';
 import { SamplesService } from '../packets/samples.service';
+import type { MinuteRollup } from '../storage/minute-rollup';
 import { StorageMetrics } from '../storage/storage-metrics';
 import { FleetWindow } from './fleet-window';
 import { IngestStats } from './ingest-stats';
@@ -48,6 +49,7 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
     private readonly hosts: Pick<HostsService, 'applyInterfaces' | 'applyReports' | 'applyStatus'>,
     private readonly live: LiveSink,
     private readonly metrics: StorageMetrics,
+    private readonly minutes: Pick<MinuteRollup, 'add'>,
     private readonly reports: Pick<ReportsService, 'insertBatch'>,
     private readonly samples: Pick<SamplesService, 'record'>,
     private readonly storage: StorageConfig,
@@ -148,6 +150,7 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
       this.stats.lag(now - r.intervalEnd);
       this.samples.record(r);
       this.fleet.add(r, now);
+      this.minutes.add(r);
     }
     if (fresh.size > 0) void this.pushReports([...fresh]);
   }

@@ -24,6 +24,14 @@ const countObject = (kind: string, path: string) => `SELECT ${key}, '${kind}' AS
     FROM src CROSS JOIN LATERAL jsonb_each_text(src.${path}) AS e GROUP BY 1, 2, 3, 4) x
   GROUP BY 1, 2, 3`;
 
+const UPSERT = `ON CONFLICT (agent_id, interface, interval_start) DO UPDATE SET reports = EXCLUDED.reports,
+  seq = EXCLUDED.seq, packets = EXCLUDED.packets, bytes = EXCLUDED.bytes,
+  bytes_in = EXCLUDED.bytes_in, bytes_out = EXCLUDED.bytes_out,
+  undecodable = EXCLUDED.undecodable, transport = EXCLUDED.transport,
+  applications = EXCLUDED.applications, direction = EXCLUDED.direction, flows = EXCLUDED.flows,
+  flows_other = EXCLUDED.flows_other, talkers = EXCLUDED.talkers, quality = EXCLUDED.quality,
+  received_at = EXCLUDED.received_at`;
+
 const counters = (b: string, p: string) => `jsonb_build_object('bytes', ${b}, 'packets', ${p})`;
 const z = (expr: string) => `COALESCE(${expr}, 0)`;
 
@@ -85,7 +93,8 @@ flow_groups AS (
 ),
 flow_ranked AS (
   SELECT *, row_number() OVER (PARTITION BY ${key}
-      ORDER BY bab + bba DESC, a, b, a_port, b_port, transport, application, tunnel) AS rn,
+      ORDER BY bab + bba DESC, a COLLATE "C", b COLLATE "C", a_port, b_port,
+        transport COLLATE "C", application COLLATE "C", tunnel) AS rn,
     (SELECT COALESCE(string_agg(c, '' ORDER BY strpos('FSRPAUEC', c)), '')
       FROM (SELECT DISTINCT c FROM unnest(string_to_array(flags, NULL)) AS c) l) AS tcp_flags
   FROM flow_groups
@@ -106,14 +115,14 @@ talker_groups AS (
   SELECT ${key}, s.side, t->>'address' AS address,
     ${big("t->>'bytesIn'")} AS bi, ${big("t->>'bytesOut'")} AS bo,
     ${big("t->>'packetsIn'")} AS pi, ${big("t->>'packetsOut'")} AS po,
-    (array_agg(t->>'name' ORDER BY src.interval_start DESC)
+    (array_agg(t->>'name' ORDER BY src.interval_start DESC, src.seq DESC)
       FILTER (WHERE t->>'name' IS NOT NULL))[1] AS name
   FROM src CROSS JOIN (VALUES ('local'), ('remote')) AS s(side)
     CROSS JOIN LATERAL jsonb_array_elements(src.talkers->s.side) AS t
   GROUP BY 1, 2, 3, 4, 5
 ),
 talker_ranked AS (
-  SELECT *, row_number() OVER (PARTITION BY ${key}, side ORDER BY bi + bo DESC, address) AS rn
+  SELECT *, row_number() OVER (PARTITION BY ${key}, side ORDER BY bi + bo DESC, address COLLATE "C") AS rn
   FROM talker_groups
 ),
 talker_top AS (
@@ -159,11 +168,55 @@ FROM b
   LEFT JOIN objects ol ON ${join('ol')} AND ol.kind = 'links'
   LEFT JOIN flow_top ft ON ${join('ft')}
   LEFT JOIN talker_top tt ON ${join('tt')}
-ON CONFLICT (agent_id, interface, interval_start) DO UPDATE SET reports = EXCLUDED.reports,
-  seq = EXCLUDED.seq, packets = EXCLUDED.packets, bytes = EXCLUDED.bytes,
-  bytes_in = EXCLUDED.bytes_in, bytes_out = EXCLUDED.bytes_out,
-  undecodable = EXCLUDED.undecodable, transport = EXCLUDED.transport,
-  applications = EXCLUDED.applications, direction = EXCLUDED.direction, flows = EXCLUDED.flows,
-  flows_other = EXCLUDED.flows_other, talkers = EXCLUDED.talkers, quality = EXCLUDED.quality,
-  received_at = EXCLUDED.received_at`;
+${UPSERT}`;
 }
+
+const bucketOf = (level: RollupLevel) =>
+  `date_bin('${WIDTH[level]}', interval_start, TIMESTAMPTZ '1970-01-01 00:00:00+00')`;
+
+/** Finer rows per coarser row in [$1, $2): what a memory-built minute row must match to be used. */
+export function bucketCountsSql(level: RollupLevel): string {
+  const reports = ROLLUP_SOURCE[level] === '1s' ? 'count(*)' : 'SUM(reports)';
+  return `SELECT agent_id AS "agentId", interface, ${reports}::int AS n,
+    (extract(epoch FROM ${bucketOf(level)}) * 1000)::float8 AS bucket
+  FROM ${LEVEL_TABLE[ROLLUP_SOURCE[level]]}
+  WHERE interval_start >= $1 AND interval_start < $2 GROUP BY agent_id, interface, bucket`;
+}
+
+/**
+ * Buckets before $2 that got finer rows since $1 and whose coarser row no longer holds all of
+ * them (a late or replayed report): bucket → agents to roll again. Rows that were already there
+ * when the bucket was rolled match its count and are not rolled twice.
+ */
+export function lateBucketsSql(level: RollupLevel): string {
+  const source = LEVEL_TABLE[ROLLUP_SOURCE[level]];
+  const reports = ROLLUP_SOURCE[level] === '1s' ? 'count(*)' : 'SUM(s.reports)';
+  return `WITH late AS (
+  SELECT DISTINCT agent_id, interface, ${bucketOf(level)} AS bucket
+  FROM ${source} WHERE received_at >= $1 AND interval_start < $2
+),
+have AS (
+  SELECT l.agent_id, l.interface, l.bucket, ${reports} AS n
+  FROM late l JOIN ${source} s ON s.agent_id = l.agent_id AND s.interface = l.interface
+    AND s.interval_start >= l.bucket AND s.interval_start < l.bucket + interval '${WIDTH[level]}'
+  GROUP BY 1, 2, 3
+)
+SELECT h.bucket, array_agg(DISTINCT h.agent_id) AS agents
+FROM have h LEFT JOIN ${LEVEL_TABLE[level]} d ON d.agent_id = h.agent_id
+  AND d.interface = h.interface AND d.interval_start = h.bucket
+WHERE d.reports IS DISTINCT FROM h.n GROUP BY 1 ORDER BY 1`;
+}
+
+/** Writes `MinuteRow`s ($1, one JSON array) into the 1 m table, replacing what is there. */
+export const MINUTE_ROWS_SQL = `INSERT INTO ${LEVEL_TABLE['1m']} AS r (agent_id, interface,
+    interval_start, interval_end, reports, seq, packets, bytes, bytes_in, bytes_out, undecodable,
+    transport, applications, direction, flows, flows_other, talkers, quality, received_at)
+  SELECT "agentId", interface, to_timestamp("intervalStart" / 1000.0),
+    to_timestamp("intervalStart" / 1000.0) + interval '1 minute', reports, seq, packets, bytes,
+    "bytesIn", "bytesOut", undecodable, transport, applications, direction, flows, "flowsOther",
+    talkers, quality, now()
+  FROM jsonb_to_recordset($1::jsonb) AS u("agentId" text, interface text, "intervalStart" float8,
+    reports int, seq bigint, packets bigint, bytes bigint, "bytesIn" bigint, "bytesOut" bigint,
+    undecodable bigint, transport jsonb, applications jsonb, direction jsonb, flows jsonb,
+    "flowsOther" jsonb, talkers jsonb, quality jsonb)
+${UPSERT}`;

@@ -3,19 +3,34 @@ import type { EntityManager } from 'typeorm';
 import { CONSOLE_CONFIG } from '../../infra/config/config.token';
 import type { ConsoleConfig } from '../../infra/config/console-config';
 import { DatabaseService } from '../../infra/database/database.service';
-import { LEVEL_SECONDS, LEVEL_TABLE } from './partitions';
+import { type MinuteRow, MinuteRollup, minuteKey } from './minute-rollup';
 import { PartitionService } from './partition.service';
-import { ROLLUP_SOURCE, type RollupLevel, rollupSql } from './rollup-sql';
+import { LEVEL_SECONDS, LEVEL_TABLE } from './partitions';
+import {
+  bucketCountsSql,
+  lateBucketsSql,
+  MINUTE_ROWS_SQL,
+  ROLLUP_SOURCE,
+  type RollupLevel,
+  rollupSql,
+} from './rollup-sql';
 import { type RollupMark, RollupStateService } from './rollup-state.service';
+import { StorageMetrics } from './storage-metrics';
 
 // Buckets per transaction: a crash loses at most one chunk of work, never its consistency.
 const CHUNK_BUCKETS: Record<RollupLevel, number> = { '1h': 24, '1m': 60 };
 // Batches commit within this of their now(); late-row scans reach back this far to be safe.
 const SCAN_MARGIN_MS = 60_000;
+// Memory-built minute rows per INSERT (bounds the JSON parameter).
+const WRITE_ROWS = 500;
 
 const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
 
-/** Rolls 1 s rows into 1 min rows and those into 1 h rows; late reports are rolled again. */
+/**
+ * Rolls 1 s rows into 1 min rows and those into 1 h rows; late reports are rolled again. Minutes
+ * that ingest summed in memory (`MinuteRollup`) are written as they are when they hold every
+ * stored report; the rest are rolled from the 1 s rows in SQL.
+ */
 @Injectable()
 export class RollupService {
   private readonly logger = new Logger('Rollup');
@@ -23,6 +38,8 @@ export class RollupService {
   constructor(
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
     private readonly database: DatabaseService,
+    private readonly memory: MinuteRollup,
+    private readonly metrics: StorageMetrics,
     private readonly partitions: PartitionService,
     private readonly state: RollupStateService,
   ) {}
@@ -46,9 +63,9 @@ export class RollupService {
       const to = Math.min(horizon, from + CHUNK_BUCKETS[level] * width * 1000);
       const saved: RollupMark = { rolledUntil: new Date(Math.max(to, rolledUntil)), scannedFrom };
       if (to > from) await this.partitions.ensure(level, new Date(from), new Date(to));
+      const ready = level === '1m' ? this.memory.take(from, to, this.config.storage.topN) : null;
       rows += await this.database.source.transaction(async (m) => {
-        const written =
-          to > from ? await this.rollRange(m, level, new Date(from), new Date(to), null) : 0;
+        const written = to > from ? await this.rollChunk(m, level, from, to, ready) : 0;
         await this.state.save(m, level, saved);
         return written;
       });
@@ -94,10 +111,7 @@ export class RollupService {
   private async rollLate(level: RollupLevel, before: Date, since: Date): Promise<number> {
     const width = LEVEL_SECONDS[level];
     const late = await this.database.source.query<{ agents: string[]; bucket: Date }[]>(
-      `SELECT date_bin('${width} seconds', interval_start, TIMESTAMPTZ '1970-01-01 00:00:00+00')
-          AS bucket, array_agg(DISTINCT agent_id) AS agents
-       FROM ${LEVEL_TABLE[ROLLUP_SOURCE[level]]}
-       WHERE received_at >= $1 AND interval_start < $2 GROUP BY 1 ORDER BY 1`,
+      lateBucketsSql(level),
       [since, before],
     );
     let rows = 0;
@@ -112,20 +126,52 @@ export class RollupService {
     return rows;
   }
 
-  private async rollRange(
+  /** One chunk: memory-built rows where they hold every stored report, SQL for the rest. */
+  private async rollChunk(
+    m: EntityManager,
+    level: RollupLevel,
+    from: number,
+    to: number,
+    ready: Map<string, MinuteRow> | null,
+  ): Promise<number> {
+    const range = [new Date(from), new Date(to)] as const;
+    if (!ready) return this.rollRange(m, level, ...range, null);
+    const counts = await m.query<
+      { agentId: string; bucket: number; interface: string; n: number }[]
+    >(bucketCountsSql(level), [...range]);
+    const fromSql = new Set<string>();
+    const matched: MinuteRow[] = [];
+    for (const c of counts) {
+      const row = ready.get(minuteKey(c.agentId, c.interface, c.bucket));
+      if (row?.reports === c.n) matched.push(row);
+      else fromSql.add(c.agentId);
+    }
+    // SQL rolls an agent's whole chunk, so none of its memory rows are needed.
+    const rows = matched.filter((r) => !fromSql.has(r.agentId));
+    let written = 0;
+    for (let i = 0; i < rows.length; i += WRITE_ROWS) {
+      const batch = JSON.stringify(rows.slice(i, i + WRITE_ROWS));
+      written += await affected(m, MINUTE_ROWS_SQL, [batch]);
+    }
+    this.metrics.rollupMinutesFromMemory += rows.length;
+    if (fromSql.size > 0) written += await this.rollRange(m, level, ...range, [...fromSql]);
+    return written;
+  }
+
+  private rollRange(
     m: EntityManager,
     level: RollupLevel,
     from: Date,
     to: Date,
     agents: string[] | null,
   ): Promise<number> {
-    if (!m.queryRunner) throw new Error('rollup needs a transaction');
-    // The structured result carries the row count an INSERT … SELECT does not return.
-    const result = await m.queryRunner.query(
-      rollupSql(level),
-      [from, to, agents, this.config.storage.topN],
-      true,
-    );
-    return result.affected ?? 0;
+    return affected(m, rollupSql(level), [from, to, agents, this.config.storage.topN]);
   }
+}
+
+// Rows an INSERT … SELECT wrote: only the structured result of a query runner carries the count.
+async function affected(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (!m.queryRunner) throw new Error('rollup needs a transaction');
+  const result = await m.queryRunner.query(sql, params, true);
+  return result.affected ?? 0;
 }

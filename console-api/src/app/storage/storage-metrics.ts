@@ -26,6 +26,7 @@ export class StorageMetrics {
   partitionsDropped: Record<Resolution, number> = { '1h': 0, '1m': 0, '1s': 0 };
   rollupFailures = 0;
   rollupLastDurationMs = 0;
+  rollupMinutesFromMemory = 0;
   rollupRows: Record<'1h' | '1m', number> = { '1h': 0, '1m': 0 };
   rollupRuns = 0;
   rowsDropped: Record<Resolution, number> = { '1h': 0, '1m': 0, '1s': 0 };
@@ -67,6 +68,11 @@ export class StorageMetrics {
       counter('nta_rollup_failures_total', 'Rollup runs that failed', this.rollupFailures),
       gauge('nta_rollup_duration_ms', 'Duration of the newest run', this.rollupLastDurationMs),
       ...per('nta_rollup_rows_total', 'Rows written by rollup', this.rollupRows),
+      counter(
+        'nta_rollup_minutes_from_memory_total',
+        '1-minute rows written from ingest memory instead of re-read from 1 s rows',
+        this.rollupMinutesFromMemory,
+      ),
       ...per(
         'nta_retention_partitions_dropped_total',
         'Partitions dropped',

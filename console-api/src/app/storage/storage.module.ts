@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { MinuteRollup } from './minute-rollup';
 import { PartitionService } from './partition.service';
 import { RetentionService } from './retention.service';
 import { RollupStateService } from './rollup-state.service';
@@ -8,12 +9,13 @@ import { StorageMetrics } from './storage-metrics';
 import { StorageController } from './storage.controller';
 import { StorageService } from './storage.service';
 
-// Global: ingest writes through PartitionService, queries read through SourceService.
+// Global: ingest writes through PartitionService and MinuteRollup, queries read through SourceService.
 @Global()
 @Module({
   controllers: [StorageController],
-  exports: [PartitionService, SourceService, StorageMetrics, StorageService],
+  exports: [MinuteRollup, PartitionService, SourceService, StorageMetrics, StorageService],
   providers: [
+    { provide: MinuteRollup, useFactory: () => new MinuteRollup() },
     PartitionService,
     RetentionService,
     RollupService,

@@ -100,6 +100,7 @@ export class StorageService implements OnModuleInit, OnApplicationShutdown {
       levels,
       nextRunAt: this.nextRunAt,
       totals: {
+        minutesFromMemory: m.rollupMinutesFromMemory,
         partitionsDropped: { ...m.partitionsDropped },
         rowsDropped: { ...m.rowsDropped },
         rowsRolledUp: { ...m.rollupRows },

@@ -1,11 +1,13 @@
 import { Test } from '@nestjs/testing';
 import { emptyStatsReport, type StatsReport } from '@nta/contracts';
 import { ReportsService } from '../../../src/app/hosts/reports.service';
+import { MinuteRollup } from '../../../src/app/storage/minute-rollup';
 import { PartitionService } from '../../../src/app/storage/partition.service';
 import { RetentionService } from '../../../src/app/storage/retention.service';
 import { RollupStateService } from '../../../src/app/storage/rollup-state.service';
 import { RollupService } from '../../../src/app/storage/rollup.service';
 import { SourceService } from '../../../src/app/storage/source.service';
+import { StorageMetrics } from '../../../src/app/storage/storage-metrics';
 import { StorageModule } from '../../../src/app/storage/storage.module';
 import { ConfigModule } from '../../../src/infra/config/config.module';
 import { loadConfig } from '../../../src/infra/config/console-config';
@@ -16,6 +18,9 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 export interface StorageHarness {
   close(): Promise<void>;
   db: TestDatabase;
+  // What ingest would feed with each committed report (the harness has no ingest).
+  metrics: StorageMetrics;
+  minutes: MinuteRollup;
   partitions: PartitionService;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   reports: ReportsService;
@@ -46,6 +51,8 @@ export async function startStorage(env: Record<string, string> = {}): Promise<St
       await db.drop();
     },
     db,
+    metrics: moduleRef.get(StorageMetrics),
+    minutes: moduleRef.get(MinuteRollup),
     partitions,
     query: <T>(sql: string, params: unknown[] = []) => database.source.query<T[]>(sql, params),
     reports: new ReportsService(database, partitions, sources),

@@ -43,6 +43,8 @@ export interface StorageStatus {
     partitionsDropped: Record<StorageResolution, number>;
     rowsDropped: Record<StorageResolution, number>;
     rowsRolledUp: Record<'1m' | '1h', number>;
+    // 1-minute rows ingest had summed in memory and written as they were (the rest: SQL).
+    minutesFromMemory: number;
     runs: number;
   };
 }

@@ -1,0 +1,389 @@
+import type { Counters, FlowRow, StatsReport, TalkerRow } from '@nta/contracts';
+
+const MINUTE_MS = 60_000;
+const FLAG_ORDER = 'FSRPAUEC';
+// Flow and talker entries held across all open minutes (~200 bytes each). A minute that would
+// pass it, or one key past PER_KEY_ENTRIES (a scan), is dropped here and rolled up in SQL instead.
+const DEFAULT_MAX_ENTRIES = 500_000;
+const PER_KEY_ENTRIES = 20_000;
+
+/** One 1-minute row as `rollupSql('1m')` writes it, ready for `MINUTE_ROWS_SQL`. */
+export interface MinuteRow {
+  agentId: string;
+  applications: Record<string, Counters>;
+  bytes: number;
+  bytesIn: number;
+  bytesOut: number;
+  direction: Record<string, Counters>;
+  flows: FlowRow[];
+  flowsOther: Counters;
+  interface: string;
+  intervalStart: number;
+  packets: number;
+  quality: Record<string, unknown>;
+  reports: number;
+  seq: number;
+  talkers: { local: TalkerRow[]; localOther: Counters; remote: TalkerRow[]; remoteOther: Counters };
+  transport: Record<string, Counters>;
+  undecodable: number;
+}
+
+interface FlowSum extends FlowRow {
+  flags: string;
+}
+
+interface TalkerSum extends TalkerRow {
+  // interval start and seq of the report the name came from
+  nameAt: number;
+  nameSeq: number;
+}
+
+type Sums = Map<string, { bytes: number; packets: number }>;
+
+interface Minute {
+  agentId: string;
+  applications: Sums;
+  bytes: number;
+  bytesIn: number;
+  bytesOut: number;
+  direction: Sums;
+  entries: number;
+  flows: Map<string, FlowSum>;
+  flowsOther: Counters;
+  interface: string;
+  intervalStart: number;
+  links: Map<string, number>;
+  local: Map<string, TalkerSum>;
+  localOther: Counters;
+  packets: number;
+  q: QualitySums;
+  reasons: Map<string, number>;
+  remote: Map<string, TalkerSum>;
+  remoteOther: Counters;
+  reports: number;
+  seq: number;
+  transport: Sums;
+  undecodable: number;
+}
+
+interface QualitySums {
+  active: number;
+  captured: number;
+  coverage: number;
+  coverageN: number;
+  drops: number | null;
+  evicted: number;
+  gre: number;
+  interfacePackets: number | null;
+  lag: number;
+  queued: number;
+  undecodable: number;
+  vxlan: number;
+}
+
+/** The key the 1 m table is unique on: what a memory row and a stored count are matched by. */
+export const minuteKey = (agentId: string, iface: string, bucket: number) =>
+  `${bucket}\u0000${agentId}\u0000${iface}`;
+
+/**
+ * Sums committed 1 s reports into their 1-minute rows in memory, the same way `rollupSql('1m')`
+ * does in Postgres, so a closed minute is written as ready rows instead of being re-read and
+ * re-parsed from the 1 s table. Each row counts its reports: the rollup only uses a row whose
+ * count matches the stored 1 s rows (it falls back to SQL after a restart, for a late report or
+ * for a minute dropped here to bound memory).
+ */
+export class MinuteRollup {
+  private readonly minutes = new Map<string, Minute>();
+  private readonly dropped = new Set<string>();
+  private entries = 0;
+  // Minutes before this are rolled already; a report for one of them is the SQL late path's.
+  private floor = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
+
+  /** Open minutes held (for metrics and tests). */
+  get size(): number {
+    return this.minutes.size;
+  }
+
+  /** Adds one committed (never a duplicate) report. */
+  add(r: StatsReport): void {
+    const bucket = Math.floor(r.intervalStart / MINUTE_MS) * MINUTE_MS;
+    if (bucket < this.floor) return;
+    const key = minuteKey(r.agentId, r.interface, bucket);
+    if (this.dropped.has(key)) return;
+    let m = this.minutes.get(key);
+    if (!m) {
+      m = newMinute(r.agentId, r.interface, bucket);
+      this.minutes.set(key, m);
+    }
+    const grows = r.flows.length + r.talkers.local.length + r.talkers.remote.length;
+    if (m.entries + grows > PER_KEY_ENTRIES || this.entries + grows > this.maxEntries) {
+      this.drop(key, m);
+      return;
+    }
+    const before = m.flows.size + m.local.size + m.remote.size;
+    addReport(m, r);
+    const after = m.flows.size + m.local.size + m.remote.size;
+    m.entries = after;
+    this.entries += after - before;
+  }
+
+  /**
+   * Hands over the minutes in [from, to) as rows (topN flows and talkers each, the rest in the
+   * "other" counters) and forgets every minute before `to`.
+   */
+  take(from: number, to: number, topN: number): Map<string, MinuteRow> {
+    const rows = new Map<string, MinuteRow>();
+    for (const [key, m] of this.minutes) {
+      if (m.intervalStart >= to) continue;
+      if (m.intervalStart >= from) rows.set(key, toRow(m, topN));
+      this.entries -= m.entries;
+      this.minutes.delete(key);
+    }
+    for (const key of this.dropped) {
+      if (Number(key.slice(0, key.indexOf('\u0000'))) < to) this.dropped.delete(key);
+    }
+    this.floor = Math.max(this.floor, to);
+    return rows;
+  }
+
+  private drop(key: string, m: Minute): void {
+    this.entries -= m.entries;
+    this.minutes.delete(key);
+    this.dropped.add(key);
+  }
+}
+
+function newMinute(agentId: string, iface: string, bucket: number): Minute {
+  const zero = () => ({ bytes: 0, packets: 0 });
+  return {
+    agentId,
+    applications: new Map(),
+    bytes: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    direction: new Map(),
+    entries: 0,
+    flows: new Map(),
+    flowsOther: zero(),
+    interface: iface,
+    intervalStart: bucket,
+    links: new Map(),
+    local: new Map(),
+    localOther: zero(),
+    packets: 0,
+    q: {
+      active: 0,
+      captured: 0,
+      coverage: 0,
+      coverageN: 0,
+      drops: null,
+      evicted: 0,
+      gre: 0,
+      interfacePackets: null,
+      lag: 0,
+      queued: 0,
+      undecodable: 0,
+      vxlan: 0,
+    },
+    reasons: new Map(),
+    remote: new Map(),
+    remoteOther: zero(),
+    reports: 0,
+    seq: 0,
+    transport: new Map(),
+    undecodable: 0,
+  };
+}
+
+function addReport(m: Minute, r: StatsReport): void {
+  m.reports++;
+  m.seq = Math.max(m.seq, r.seq);
+  m.packets += r.totals.packets;
+  m.bytes += r.totals.bytes;
+  m.bytesIn += r.direction.in.bytes;
+  m.bytesOut += r.direction.out.bytes;
+  m.undecodable += r.undecodable;
+  addCounters(m.flowsOther, r.flowsOther);
+  addSums(m.transport, r.transport);
+  addSums(m.applications, r.applications);
+  addSums(m.direction, r.direction);
+  for (const f of r.flows) addFlow(m.flows, f);
+  addTalkers(m.local, r.talkers.local, r);
+  addTalkers(m.remote, r.talkers.remote, r);
+  addCounters(m.localOther, r.talkers.localOther);
+  addCounters(m.remoteOther, r.talkers.remoteOther);
+  const q = r.quality;
+  const s = m.q;
+  s.captured += q.captured;
+  if (q.interfacePackets !== null)
+    s.interfacePackets = (s.interfacePackets ?? 0) + q.interfacePackets;
+  if (q.coveragePct !== null) {
+    s.coverage += q.coveragePct;
+    s.coverageN++;
+  }
+  if (q.drops !== null) s.drops = (s.drops ?? 0) + q.drops;
+  s.lag = Math.max(s.lag, q.publishLagMs);
+  s.queued = Math.max(s.queued, q.queued);
+  s.undecodable += q.undecodable;
+  s.active = Math.max(s.active, q.flowsActive);
+  s.evicted += q.flowsEvicted;
+  s.gre += q.tunnels.gre;
+  s.vxlan += q.tunnels.vxlan;
+  addCounts(m.reasons, q.undecodableReasons);
+  addCounts(m.links, q.linkTypes);
+}
+
+function addCounters(into: Counters, c: Counters): void {
+  into.bytes += c.bytes;
+  into.packets += c.packets;
+}
+
+function addSums(into: Sums, from: Record<string, Counters>): void {
+  for (const k in from) {
+    const c = from[k];
+    const have = into.get(k);
+    if (have) addCounters(have, c);
+    else into.set(k, { bytes: c.bytes, packets: c.packets });
+  }
+}
+
+function addCounts(into: Map<string, number>, from: Record<string, number>): void {
+  for (const k in from) into.set(k, (into.get(k) ?? 0) + from[k]);
+}
+
+function addFlow(into: Map<string, FlowSum>, f: FlowRow): void {
+  const key = JSON.stringify([f.transport, f.a, f.aPort, f.b, f.bPort, f.tunnel, f.application]);
+  const have = into.get(key);
+  if (!have) {
+    into.set(key, { ...f, flags: f.tcpFlags });
+    return;
+  }
+  have.bytesAtoB += f.bytesAtoB;
+  have.bytesBtoA += f.bytesBtoA;
+  have.packetsAtoB += f.packetsAtoB;
+  have.packetsBtoA += f.packetsBtoA;
+  have.firstSeen = Math.min(have.firstSeen, f.firstSeen);
+  have.lastSeen = Math.max(have.lastSeen, f.lastSeen);
+  have.flags += f.tcpFlags;
+}
+
+function addTalkers(into: Map<string, TalkerSum>, rows: TalkerRow[], r: StatsReport): void {
+  const at = r.intervalStart;
+  for (const t of rows) {
+    const have = into.get(t.address);
+    if (!have) {
+      const named = t.name !== null;
+      into.set(t.address, { ...t, nameAt: named ? at : -Infinity, nameSeq: named ? r.seq : -1 });
+      continue;
+    }
+    have.bytesIn += t.bytesIn;
+    have.bytesOut += t.bytesOut;
+    have.packetsIn += t.packetsIn;
+    have.packetsOut += t.packetsOut;
+    // The name of the latest report (interval, then seq) that had one, as the SQL rollup picks it.
+    if (t.name !== null && (at > have.nameAt || (at === have.nameAt && r.seq >= have.nameSeq))) {
+      have.name = t.name;
+      have.nameAt = at;
+      have.nameSeq = r.seq;
+    }
+  }
+}
+
+function toRow(m: Minute, topN: number): MinuteRow {
+  const flows = [...m.flows.values()].sort(byFlowRank);
+  const flowsOther = { ...m.flowsOther };
+  for (const f of flows.slice(topN)) {
+    // Inner tunnel flows are already counted in their outer flow.
+    if (f.tunnel !== null) continue;
+    flowsOther.bytes += f.bytesAtoB + f.bytesBtoA;
+    flowsOther.packets += f.packetsAtoB + f.packetsBtoA;
+  }
+  const local = topTalkers(m.local, topN, m.localOther);
+  const remote = topTalkers(m.remote, topN, m.remoteOther);
+  const q = m.q;
+  return {
+    agentId: m.agentId,
+    applications: Object.fromEntries(m.applications),
+    bytes: m.bytes,
+    bytesIn: m.bytesIn,
+    bytesOut: m.bytesOut,
+    direction: Object.fromEntries(m.direction),
+    flows: flows.slice(0, topN).map(({ flags, ...f }) => ({ ...f, tcpFlags: flagSet(flags) })),
+    flowsOther,
+    interface: m.interface,
+    intervalStart: m.intervalStart,
+    packets: m.packets,
+    quality: {
+      captured: q.captured,
+      coveragePct: q.coverageN > 0 ? q.coverage / q.coverageN : null,
+      drops: q.drops,
+      flowsActive: q.active,
+      flowsEvicted: q.evicted,
+      interfacePackets: q.interfacePackets,
+      linkTypes: Object.fromEntries(m.links),
+      publishLagMs: q.lag,
+      queued: q.queued,
+      tunnels: { gre: q.gre, vxlan: q.vxlan },
+      undecodable: q.undecodable,
+      undecodableReasons: Object.fromEntries(m.reasons),
+    },
+    reports: m.reports,
+    seq: m.seq,
+    talkers: {
+      local: local.top,
+      localOther: local.other,
+      remote: remote.top,
+      remoteOther: remote.other,
+    },
+    transport: Object.fromEntries(m.transport),
+    undecodable: m.undecodable,
+  };
+}
+
+function topTalkers(
+  all: Map<string, TalkerSum>,
+  topN: number,
+  other: Counters,
+): { other: Counters; top: TalkerRow[] } {
+  const ranked = [...all.values()].sort(
+    (x, y) => y.bytesIn + y.bytesOut - (x.bytesIn + x.bytesOut) || cmp(x.address, y.address),
+  );
+  const sum = { ...other };
+  for (const t of ranked.slice(topN)) {
+    sum.bytes += t.bytesIn + t.bytesOut;
+    sum.packets += t.packetsIn + t.packetsOut;
+  }
+  return { other: sum, top: ranked.slice(0, topN).map(({ nameAt: _at, nameSeq: _seq, ...t }) => t) };
+}
+
+// The SQL rollup's ORDER BY: bytes desc, then a, b, ports, transport, application, tunnel (text
+// in the "C" collation; JSON null before any number or string, as jsonb orders them).
+function byFlowRank(x: FlowSum, y: FlowSum): number {
+  return (
+    y.bytesAtoB + y.bytesBtoA - (x.bytesAtoB + x.bytesBtoA) ||
+    cmp(x.a, y.a) ||
+    cmp(x.b, y.b) ||
+    cmpNullable(x.aPort, y.aPort) ||
+    cmpNullable(x.bPort, y.bPort) ||
+    cmp(x.transport, y.transport) ||
+    cmp(x.application, y.application) ||
+    cmpNullable(x.tunnel, y.tunnel)
+  );
+}
+
+// Code-unit order, which is the "C" collation's byte order for everything outside the astral planes.
+function cmp(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function cmpNullable<T extends string | number>(x: T | null, y: T | null): number {
+  if (x === null || y === null) return x === y ? 0 : x === null ? -1 : 1;
+  return typeof x === 'number' ? x - (y as number) : cmp(x, y as string);
+}
+
+function flagSet(flags: string): string {
+  const seen = [...new Set(flags)];
+  return seen.sort((x, y) => FLAG_ORDER.indexOf(x) - FLAG_ORDER.indexOf(y)).join('');
+}
