@@ -1,8 +1,5 @@
 import { AGENT_ID_PATTERN, agentTopic, parseAgentTopic } from '@nta/contracts';
 
-/** Username the console's own MQTT client uses; `$` keeps it out of the agent id space. */
-export const CONSOLE_USERNAME = '$nta-console';
-
 export function isValidAgentId(id: string | undefined): id is string {
   return id !== undefined && AGENT_ID_PATTERN.test(id);
 }

@@ -9,7 +9,6 @@ import * as mqtt from 'mqtt';
 import { randomBytes } from 'node:crypto';
 import { CONSOLE_CONFIG } from '../config/config.token';
 import type { ConsoleConfig } from '../config/console-config';
-import { CONSOLE_USERNAME } from './agent-acl';
 import { type AgentAuthenticator, EmbeddedBroker } from './embedded-broker';
 import { topicMatches } from './topic-match';
 
@@ -18,8 +17,8 @@ export type MessageHandler = (topic: string, payload: Buffer) => Promise<void> |
 const FIRST_CONNECT_WAIT_MS = 3000;
 
 /**
- * The console's one door to MQTT. In both modes it talks through an mqtt.js client: to its own
- * aedes (embedded) or to NTA_BROKER_URL (external), so ingest and commands share one code path.
+ * The console's one door to MQTT: in process to its own aedes (embedded), or through an mqtt.js
+ * client to NTA_BROKER_URL (external). Handlers and publishes look the same in both modes.
  */
 @Injectable()
 export class BrokerService implements OnModuleInit, OnApplicationShutdown {
@@ -37,7 +36,7 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
   }
 
   get isConnected(): boolean {
-    return this.client?.connected ?? false;
+    return this.embedded !== null || (this.client?.connected ?? false);
   }
 
   /** The port agents connect to: the bound port in embedded mode, null when external. */
@@ -72,24 +71,20 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const { broker } = this.config;
-    let url: string;
-    let username = broker.username ?? undefined;
-    let password = broker.password ?? undefined;
     if (broker.mode === 'embedded') {
-      password = randomBytes(24).toString('hex');
-      username = CONSOLE_USERNAME;
       this.embedded = await EmbeddedBroker.start({
         agentSecret: () => this.agentSecret,
         authenticateAgent: (agentId, password) => this.authenticateAgent(agentId, password),
-        consolePassword: password,
         host: broker.host,
         port: broker.port,
       });
-      url = `mqtt://${loopbackFor(broker.host)}:${this.embedded.port}`;
-    } else {
-      url = broker.url ?? '';
+      return;
     }
-    this.client = this.connect(url, username, password);
+    this.client = this.connect(
+      broker.url ?? '',
+      broker.username ?? undefined,
+      broker.password ?? undefined,
+    );
     await this.firstConnect(this.client);
   }
 
@@ -98,15 +93,18 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
     payload: unknown,
     options: { retain?: boolean } = {},
   ): Promise<void> {
+    const body = JSON.stringify(payload);
+    if (this.embedded) return this.embedded.publish(topic, Buffer.from(body), !!options.retain);
     if (!this.client) throw new Error('broker client not started');
-    await this.client.publishAsync(topic, JSON.stringify(payload), {
-      qos: 1,
-      retain: options.retain,
-    });
+    await this.client.publishAsync(topic, body, { qos: 1, retain: options.retain });
   }
 
-  /** Handlers run one message at a time; the PUBACK waits for them (so a stored report is acked). */
+  /** The PUBACK to the agent waits for the handler (so a stored report is acked). */
   async subscribe(filter: string, handler: MessageHandler): Promise<void> {
+    if (this.embedded) {
+      await this.embedded.subscribe(filter, (topic, payload) => this.run(handler, topic, payload));
+      return;
+    }
     if (!this.client) throw new Error('broker client not started');
     this.handlers.push({ filter, handler });
     const granted = await this.client.subscribeAsync(filter, { qos: 1 });
@@ -158,34 +156,29 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
+  // External mode: mqtt.js hands over one message at a time, for every matching handler.
   private async dispatch(topic: string, payload: Buffer): Promise<void> {
     for (const { filter, handler } of this.handlers) {
-      if (!topicMatches(filter, topic)) continue;
-      try {
-        await handler(topic, payload);
-      } catch (error) {
-        this.logger.error(`handler for ${topic} failed: ${(error as Error).message}`);
-      }
+      if (topicMatches(filter, topic)) await this.run(handler, topic, payload);
+    }
+  }
+
+  private async run(handler: MessageHandler, topic: string, payload: Buffer): Promise<void> {
+    try {
+      await handler(topic, payload);
+    } catch (error) {
+      this.logger.error(`handler for ${topic} failed: ${(error as Error).message}`);
     }
   }
 
   private reportError(error: Error): void {
     const code = (error as { code?: unknown }).code;
     const reason = typeof code === 'string' ? code : error.message;
-    const line =
-      this.config.broker.mode === 'external'
-        ? `cannot reach MQTT broker at ${this.address} (${reason}): start it, or fix NTA_BROKER_URL`
-        : `lost the internal connection to the embedded broker (${reason})`;
+    const line = `cannot reach MQTT broker at ${this.address} (${reason}): start it, or fix NTA_BROKER_URL`;
     if (line === this.lastError) return;
     this.lastError = line;
     this.logger.error(line);
   }
-}
-
-function loopbackFor(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '::1';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 function toBuffer(payload: string | Buffer): Buffer {

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { Aedes, type AuthenticateError, type Client } from 'aedes';
+import { Aedes, type AedesPublishPacket, type AuthenticateError, type Client } from 'aedes';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import * as net from 'node:net';
 import { StartupError } from '../../common/errors/startup.error';
-import { agentMayPublish, agentMaySubscribe, CONSOLE_USERNAME, isValidAgentId } from './agent-acl';
+import { agentMayPublish, agentMaySubscribe, isValidAgentId } from './agent-acl';
 
 // aedes' AuthErrorCode is a const enum in a .d.ts, which isolated-module compilers cannot inline.
 const SERVER_UNAVAILABLE = 3;
@@ -16,17 +16,24 @@ export type AgentAuthenticator = (agentId: string, password: string) => Promise<
 export interface EmbeddedBrokerOptions {
   agentSecret: () => string | null;
   authenticateAgent: AgentAuthenticator;
-  consolePassword: string;
   host: string;
   port: number;
 }
 
-type Identity = { kind: 'agent'; agentId: string } | { kind: 'console' };
+interface RetainedStore {
+  createRetainedStream(pattern: string): AsyncIterable<{ payload: Buffer | string; topic: string }>;
+}
 
-/** aedes on a plain TCP server, with agent authentication and per-agent topic ACLs. */
+export type Delivery = (topic: string, payload: Buffer) => Promise<void>;
+
+/**
+ * aedes on a plain TCP server, with agent authentication and per-agent topic ACLs. Only agents
+ * connect over TCP; the console publishes and subscribes in process (no socket, no second
+ * encode and parse of every report), with the same retained-message and QoS 1 behaviour.
+ */
 export class EmbeddedBroker {
   private readonly logger = new Logger('Broker');
-  private readonly identities = new WeakMap<Client, Identity>();
+  private readonly agents = new WeakMap<Client, string>();
   // Live connections per agent id, so a revoked or re-enrolled agent can be dropped at once.
   private readonly agentClients = new Map<string, Set<Client>>();
 
@@ -71,6 +78,30 @@ export class EmbeddedBroker {
     return clients.length;
   }
 
+  /** Publishes as the console (QoS 1); resolves once aedes has delivered or queued it. */
+  publish(topic: string, payload: Buffer, retain: boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.aedes.publish({ cmd: 'publish', dup: false, payload, qos: 1, retain, topic }, (error) =>
+        error ? reject(error) : resolve(),
+      );
+    });
+  }
+
+  /**
+   * Delivers every publish matching `filter`, and the retained ones on subscribing, like a
+   * console client's subscription. aedes sends an agent its PUBACK once `deliver` has settled.
+   */
+  async subscribe(filter: string, deliver: Delivery): Promise<void> {
+    const onPacket = (packet: AedesPublishPacket, done: () => void) => {
+      deliver(packet.topic, toBuffer(packet.payload)).then(done, done);
+    };
+    await new Promise<void>((resolve) => this.aedes.subscribe(filter, onPacket, resolve));
+    // aedes types leave `persistence` untyped; its retained stream is a Readable of packets.
+    const { persistence } = this.aedes as unknown as { persistence: RetainedStore };
+    const retained = persistence.createRetainedStream(filter);
+    for await (const packet of retained) await deliver(packet.topic, toBuffer(packet.payload));
+  }
+
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -80,15 +111,11 @@ export class EmbeddedBroker {
     this.aedes.on('clientDisconnect', (client) => this.untrack(client));
     this.aedes.authenticate = (client, username, password, done) => {
       const given = password ?? Buffer.alloc(0);
-      if (username === CONSOLE_USERNAME && sameSecret(given, options.consolePassword)) {
-        this.identities.set(client, { kind: 'console' });
-        return done(null, true);
-      }
       if (!isValidAgentId(username)) return done(authError(BAD_USERNAME_OR_PASSWORD), false);
       this.authenticateAgent(options, username, given).then(
         (code) => {
           if (code !== null) return done(authError(code), false);
-          this.identities.set(client, { agentId: username, kind: 'agent' });
+          this.agents.set(client, username);
           this.track(username, client);
           done(null, true);
         },
@@ -98,24 +125,15 @@ export class EmbeddedBroker {
         },
       );
     };
+    // Only TCP clients are checked here: the console's own publishes come with no client.
     this.aedes.authorizePublish = (client, packet, done) => {
-      const who = client ? this.identities.get(client) : { kind: 'console' as const };
-      if (
-        who?.kind === 'console' ||
-        (who?.kind === 'agent' && agentMayPublish(who.agentId, packet.topic))
-      ) {
-        return done(null);
-      }
+      const agentId = client ? this.agents.get(client) : undefined;
+      if (agentId !== undefined && agentMayPublish(agentId, packet.topic)) return done(null);
       done(new Error(`publish to ${packet.topic} not allowed`));
     };
     this.aedes.authorizeSubscribe = (client, sub, done) => {
-      const who = this.identities.get(client);
-      if (
-        who?.kind === 'console' ||
-        (who?.kind === 'agent' && agentMaySubscribe(who.agentId, sub.topic))
-      ) {
-        return done(null, sub);
-      }
+      const agentId = this.agents.get(client);
+      if (agentId !== undefined && agentMaySubscribe(agentId, sub.topic)) return done(null, sub);
       // A null subscription answers SUBACK 0x80 without dropping the connection.
       done(null, null);
     };
@@ -152,11 +170,11 @@ export class EmbeddedBroker {
   }
 
   private untrack(client: Client): void {
-    const who = this.identities.get(client);
-    if (who?.kind !== 'agent') return;
-    const set = this.agentClients.get(who.agentId);
+    const agentId = this.agents.get(client);
+    if (agentId === undefined) return;
+    const set = this.agentClients.get(agentId);
     set?.delete(client);
-    if (set?.size === 0) this.agentClients.delete(who.agentId);
+    if (set?.size === 0) this.agentClients.delete(agentId);
   }
 }
 
@@ -165,6 +183,10 @@ function sameSecret(given: Buffer, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
+}
+
+function toBuffer(payload: Buffer | string): Buffer {
+  return typeof payload === 'string' ? Buffer.from(payload) : payload;
 }
 
 function authError(code: number): AuthenticateError {
