@@ -165,4 +165,46 @@ describe('ingest over MQTT', () => {
     expect(res.body.interfaces.map((i) => i.name)).toEqual(['eth0']);
     expect(res.body.updatedAt).toEqual(jasmine.any(Number));
   });
+
+  it('refuses a report Postgres cannot store, and stores the rest of its batch as sent', async () => {
+    const before = await counters();
+    const poisoned = testReport('ingest-01', 20);
+    poisoned.talkers.remote = [
+      {
+        address: '192.0.2.9',
+        bytesIn: 1,
+        bytesOut: 1,
+        name: 'x\u0000',
+        packetsIn: 1,
+        packetsOut: 1,
+      },
+    ];
+    // A fraction on an integer: accepted, but written out again for Postgres.
+    const fraction = JSON.stringify(testReport('ingest-01', 22)).replace(
+      '"undecodable":0',
+      '"undecodable":0.0',
+    );
+    await Promise.all([
+      agent.publish('stats', poisoned),
+      agent.publish('stats', testReport('ingest-01', 21, { totals: { bytes: 90, packets: 9 } })),
+      agent.publish('stats', fraction),
+    ]);
+
+    const after = await eventually('the good reports stored', async () => {
+      const c = await counters();
+      return c.accepted >= before.accepted + 2 ? c : undefined;
+    });
+    expect(after.rejected).toBe(before.rejected + 1);
+    expect(after.lastRejection).toContain(
+      'talkers.remote.0.name: contains \\u0000, which Postgres cannot store',
+    );
+    const rows = await queryTestDatabase<{ bytes: string; seq: string }>(
+      sut.db.url,
+      "SELECT seq, bytes FROM reports WHERE agent_id = 'ingest-01' AND seq >= 20 ORDER BY seq",
+    );
+    expect(rows.map((r) => [Number(r.seq), Number(r.bytes)])).toEqual([
+      [21, 90],
+      [22, testReport('ingest-01', 22).totals.bytes],
+    ]);
+  });
 });

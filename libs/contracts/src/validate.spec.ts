@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { agentCommandSchema, emptyStatsReport, statsReportSchema } from './mqtt';
 import { validate, validateJson } from './validate';
 
@@ -64,6 +65,17 @@ describe('validate', () => {
     const res = validateJson(statsReportSchema, new TextEncoder().encode('{oops'), 'topic x');
 
     expect(!res.ok && res.error).toMatch(/^topic x: not JSON/);
+  });
+
+  it('hands back the text only when the fast check took the value exactly as it was', () => {
+    const clean = (v: unknown): v is { n: number } => (v as { n?: unknown }).n === 1;
+    const schema = z.object({ n: z.number() });
+
+    const exact = validateJson(schema, '{"n":1}', 'x', clean);
+    const byZod = validateJson(schema, '{"n":2,"extra":true}', 'x', clean);
+
+    expect(exact).toEqual({ ok: true, text: '{"n":1}', value: { n: 1 } });
+    expect(byZod).toEqual({ ok: true, value: { n: 2 } });
   });
 
   it('discriminates commands by type', () => {

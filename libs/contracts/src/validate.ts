@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+// `text`: the JSON the value was parsed from, set only when the fast check found it exactly as the
+// schema would return it (so the text says the same as the value and can be stored as it is).
+export type Validated<T> = { ok: true; value: T; text?: string } | { ok: false; error: string };
 
 /**
  * Parses untrusted input against a schema. The error names where the input came from and
@@ -29,11 +31,12 @@ export function validateJson<T>(
   clean?: (value: unknown) => value is T,
 ): Validated<T> {
   let parsed: unknown;
+  const text = typeof body === 'string' ? body : utf8.decode(body);
   try {
-    parsed = JSON.parse(typeof body === 'string' ? body : utf8.decode(body));
+    parsed = JSON.parse(text);
   } catch (e) {
     return { ok: false, error: `${where}: not JSON (${(e as Error).message})` };
   }
-  if (clean?.(parsed)) return { ok: true, value: parsed };
+  if (clean?.(parsed)) return { ok: true, text, value: parsed };
   return validate(schema, parsed, where);
 }

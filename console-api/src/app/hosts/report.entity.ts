@@ -25,7 +25,8 @@ export class ReportEntity {
   @Column({ nullable: true, type: 'jsonb' })
   direction!: Direction | null;
 
-  @Column({ type: 'jsonb' })
+  // json, not jsonb, on 1 s rows: see the ReportJsonText migration.
+  @Column({ type: 'json' })
   flows!: FlowRow[];
 
   @Column({ name: 'flows_other', type: 'jsonb' })
@@ -52,7 +53,7 @@ export class ReportEntity {
   @PrimaryColumn({ transformer: BIGINT_TO_NUMBER, type: 'bigint' })
   seq!: number;
 
-  @Column({ nullable: true, type: 'jsonb' })
+  @Column({ nullable: true, type: 'json' })
   talkers!: Talkers | null;
 
   @Column({ type: 'jsonb' })

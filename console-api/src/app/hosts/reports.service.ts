@@ -32,7 +32,11 @@ export class ReportsService {
    * Stores a batch in one transaction (one INSERT … SELECT over a JSON array) and answers
    * which reports were new; the rest were replays of (agentId, seq, intervalStart) already kept.
    */
-  async insertBatch(reports: StatsReport[]): Promise<Set<StatsReport>> {
+  /** `texts`: payload texts ingest found storable as they are (see batchJson). */
+  async insertBatch(
+    reports: StatsReport[],
+    texts?: WeakMap<StatsReport, string>,
+  ): Promise<Set<StatsReport>> {
     // The caller passes each (agent, seq, interval) once: a copy in the same batch would count as new.
     if (reports.length === 0) return new Set();
     const days = reports.map((r) => r.intervalStart);
@@ -41,7 +45,7 @@ export class ReportsService {
     return this.database.source.transaction(async (m) => {
       const rows = await m.query<{ agentId: string; seq: number; start: number }[]>(
         INSERT_BATCH_SQL,
-        [batchJson(reports)],
+        [batchJson(reports, texts)],
       );
       const stored = new Set(rows.map(reportKey));
       const fresh = new Set(

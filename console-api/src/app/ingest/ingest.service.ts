@@ -26,10 +26,12 @@ import { FleetWindow } from './fleet-window';
 import { IngestStats } from './ingest-stats';
 import { type CommittedBatch, ReportBatcher } from './report-batcher';
 import { parseAgentMessage } from './parse-agent-message';
+import { storableAsSent, unstorableReason } from './report-text';
 
 export type LiveSink = Pick<LiveGateway, 'emitHost' | 'emitReport'>;
 
 const DAY_MS = 86_400_000;
+const utf8 = new TextDecoder();
 // Bounds memory while Postgres is slow; refused reports stay in the agent's outbox (no ack).
 const MAX_PENDING_BATCHES = 40;
 
@@ -40,6 +42,8 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
   readonly stats = new IngestStats();
   private readonly batcher: ReportBatcher;
   private readonly logger = new Logger('Ingest');
+  // Payload texts Postgres can take as they are, so a batch need not write them out again.
+  private readonly texts = new WeakMap<StatsReport, string>();
   private subscribed = false;
 
   constructor(
@@ -64,7 +68,7 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
       {
         committed: (c) => this.onCommitted(c),
         failed: (batch, error) => this.onFailed(batch, error),
-        store: (batch) => this.reports.insertBatch(batch),
+        store: (batch) => this.reports.insertBatch(batch, this.texts),
       },
     );
   }
@@ -94,14 +98,21 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
 
   /** Queues the report for the next batch; it is acked once that batch commits. */
   onStats(topic: string, payload: Uint8Array): void {
+    const text = utf8.decode(payload);
     // The fast check spares zod's copy of a clean report; zod still judges anything else.
-    const report = this.parse('stats', statsReportSchema, topic, payload, isCleanStatsReport);
-    if (!report) return;
-    const outOfRange = this.outOfRange(report.intervalStart);
-    if (outOfRange) {
-      this.reject('stats', `${topic}: intervalStart: ${outOfRange}`);
+    const result = parseAgentMessage(statsReportSchema, topic, text, isCleanStatsReport);
+    if (!result.ok) {
+      this.reject('stats', result.error);
       return;
     }
+    const report = result.value;
+    const outOfRange = this.outOfRange(report.intervalStart);
+    const unfit = unstorableReason(text, report) ?? (outOfRange && `intervalStart: ${outOfRange}`);
+    if (unfit) {
+      this.reject('stats', `${topic}: ${unfit}`);
+      return;
+    }
+    if (result.text !== undefined && storableAsSent(result.text)) this.texts.set(report, text);
     if (!this.batcher.add(report)) {
       this.reject('stats', `${topic}: ingest queue full (Postgres too slow); the agent resends it`);
     }

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 export function parseAgentMessage<T extends { agentId: string }>(
   schema: z.ZodType<T>,
   topic: string,
-  payload: Uint8Array,
+  payload: string | Uint8Array,
   clean?: (value: unknown) => value is T,
 ): Validated<T> {
   const parsed = parseAgentTopic(topic);

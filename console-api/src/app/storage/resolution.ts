@@ -5,6 +5,10 @@ export type RollupMarks = Record<'1h' | '1m', Date | null>;
 
 const COLUMNS = `agent_id, interface, interval_start, interval_end, seq, packets, bytes, bytes_in,
   bytes_out, undecodable, transport, applications, direction, flows, flows_other, talkers, quality`;
+// 1 s rows keep flows and talkers as json (ReportJsonText migration): jsonb like the others here.
+const COLUMNS_1S = `agent_id, interface, interval_start, interval_end, seq, packets, bytes, bytes_in,
+  bytes_out, undecodable, transport, applications, direction, flows::jsonb AS flows, flows_other,
+  talkers::jsonb AS talkers, quality, 1 AS reports`;
 const COARSER: Record<Resolution, Resolution | null> = { '1h': null, '1m': '1h', '1s': '1m' };
 const FINER: Record<Resolution, Resolution | null> = { '1h': '1m', '1m': '1s', '1s': null };
 // Steps chosen when none is asked for: the first giving at most TARGET_POINTS points.
@@ -34,10 +38,8 @@ export function sourceSql(level: Resolution, marks: RollupMarks): string {
     ]
       .filter(Boolean)
       .join(' AND ');
-    const reports = l === '1s' ? '1' : 'reports';
-    branches.push(
-      `SELECT ${COLUMNS}, ${reports} AS reports FROM ${LEVEL_TABLE[l]}${where ? ` WHERE ${where}` : ''}`,
-    );
+    const columns = l === '1s' ? COLUMNS_1S : `${COLUMNS}, reports`;
+    branches.push(`SELECT ${columns} FROM ${LEVEL_TABLE[l]}${where ? ` WHERE ${where}` : ''}`);
     lower = upper ?? lower;
   }
   return `(${branches.join('\n  UNION ALL ')})`;

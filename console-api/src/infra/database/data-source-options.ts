@@ -18,6 +18,7 @@ import { Enrolment1796200000000 } from './migrations/1796200000000-enrolment';
 import { ReportStorage1796300000000 } from './migrations/1796300000000-report-storage';
 import { ReportCompression1796300000001 } from './migrations/1796300000001-report-compression';
 import { HostLabelsAndAlerts1796400000000 } from './migrations/1796400000000-host-labels-and-alerts';
+import { ReportJsonText1796500000000 } from './migrations/1796500000000-report-json-text';
 
 export const ENTITIES = [
   AgentCredentialEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   ReportStorage1796300000000,
   ReportCompression1796300000001,
   HostLabelsAndAlerts1796400000000,
+  ReportJsonText1796500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -28,7 +28,7 @@ export class ReportCompression1796300000001 implements MigrationInterface {
   }
 }
 
-async function hasLz4(q: QueryRunner): Promise<boolean> {
+export async function hasLz4(q: QueryRunner): Promise<boolean> {
   const rows = (await q.query(
     `SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
   )) as unknown[];
