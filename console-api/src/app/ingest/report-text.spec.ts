@@ -24,6 +24,8 @@ describe(storableAsSent.name, () => {
   it('refuses integers written with a fraction or an exponent', () => {
     expect(storableAsSent('{"seq":5.0}')).toBeFalse();
     expect(storableAsSent('{"flows":[{"bytesAtoB": 1e3}]}')).toBeFalse();
-    expect(storableAsSent('{"seq":5,"a":"10.0.0.2","t":[1,2]}')).toBeTrue();
+    expect(storableAsSent('{"t":[ -2E3]}')).toBeFalse();
+    expect(storableAsSent('{"seq":5,"a":"10.0.0.2","t":[1,2],"b":"fe80::1e"}')).toBeTrue();
+    expect(storableAsSent('{"name":"x:1.5"}')).withContext('looks alike: rewritten').toBeFalse();
   });
 });

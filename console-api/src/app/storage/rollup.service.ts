@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { CONSOLE_CONFIG } from '../../infra/config/config.token';
 import type { ConsoleConfig } from '../../infra/config/console-config';
@@ -19,10 +20,9 @@ import { StorageMetrics } from './storage-metrics';
 
 // Buckets per transaction: a crash loses at most one chunk of work, never its consistency.
 const CHUNK_BUCKETS: Record<RollupLevel, number> = { '1h': 24, '1m': 60 };
-// Batches commit within this of their now(); late-row scans reach back this far to be safe.
-const SCAN_MARGIN_MS = 60_000;
-// Memory-built minute rows per INSERT (bounds the JSON parameter).
-const WRITE_ROWS = 500;
+// Memory-built minute rows per INSERT. Between two, the rollup waits as long as the INSERT took:
+// 2,000 rows at once held a core for ~2 s and pushed ingest lag past 2 s (bench:ingest).
+const WRITE_ROWS = 100;
 
 const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
 
@@ -49,11 +49,13 @@ export class RollupService {
     await this.state.load();
     const mark = this.state.mark(level);
     const width = LEVEL_SECONDS[level];
-    const scannedFrom = new Date(now.getTime() - SCAN_MARGIN_MS);
+    const scannedFrom = await this.settledBefore();
     let rows = 0;
+    const t0 = Date.now();
     if (mark.rolledUntil && mark.scannedFrom) {
       rows += await this.rollLate(level, mark.rolledUntil, mark.scannedFrom);
     }
+    const lateMs = Date.now() - t0;
     const horizon = this.horizon(level, now);
     let rolledUntil = mark.rolledUntil?.getTime() ?? Number.NEGATIVE_INFINITY;
     do {
@@ -72,7 +74,22 @@ export class RollupService {
       this.state.remember(level, saved);
       rolledUntil = saved.rolledUntil?.getTime() ?? rolledUntil;
     } while (rolledUntil < horizon);
+    this.logger.debug(`${level}: ${rows} row(s) in ${Date.now() - t0} ms (late scan ${lateMs} ms)`);
     return rows;
+  }
+
+  /**
+   * Rows with an earlier received_at (their transaction's now()) are committed, so everything
+   * rolled from here on sees them; only later ones need a late scan next time. It is the oldest
+   * open transaction's start (batches take about a second), less 5 s for sessions this role
+   * cannot see. A fixed 60 s margin here re-scanned and re-rolled most of each minute.
+   */
+  private async settledBefore(): Promise<Date> {
+    const rows = await this.database.source.query<{ at: Date }[]>(
+      `SELECT LEAST(now() - interval '5 seconds', min(xact_start)) AS at FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows[0].at;
   }
 
   // A 1 h bucket closes only once all of its minutes are rolled up.
@@ -136,6 +153,7 @@ export class RollupService {
   ): Promise<number> {
     const range = [new Date(from), new Date(to)] as const;
     if (!ready) return this.rollRange(m, level, ...range, null);
+    const t0 = Date.now();
     const counts = await m.query<
       { agentId: string; bucket: number; interface: string; n: number }[]
     >(bucketCountsSql(level), [...range]);
@@ -148,13 +166,21 @@ export class RollupService {
     }
     // SQL rolls an agent's whole chunk, so none of its memory rows are needed.
     const rows = matched.filter((r) => !fromSql.has(r.agentId));
+    const t1 = Date.now();
     let written = 0;
     for (let i = 0; i < rows.length; i += WRITE_ROWS) {
+      const started = Date.now();
       const batch = JSON.stringify(rows.slice(i, i + WRITE_ROWS));
       written += await affected(m, MINUTE_ROWS_SQL, [batch]);
+      if (i + WRITE_ROWS < rows.length) await sleep(Date.now() - started);
     }
     this.metrics.rollupMinutesFromMemory += rows.length;
+    const t2 = Date.now();
     if (fromSql.size > 0) written += await this.rollRange(m, level, ...range, [...fromSql]);
+    this.logger.debug(
+      `${level} ${range[0].toISOString()}: counts ${t1 - t0} ms, ${rows.length} from memory ` +
+        `${t2 - t1} ms, ${fromSql.size} agent(s) in SQL ${Date.now() - t2} ms`,
+    );
     return written;
   }
 
