@@ -1,87 +1,19 @@
 import type { Counters, FlowRow, StatsReport, TalkerRow } from '@nta/contracts';
+import {
+  FLAG_ORDER,
+  type FlowSum,
+  type Minute,
+  type MinuteRow,
+  type Sums,
+  type TalkerSum,
+  toRow,
+} from './minute-row';
 
 const MINUTE_MS = 60_000;
-const FLAG_ORDER = 'FSRPAUEC';
 // Flow and talker entries held across all open minutes (~200 bytes each). A minute that would
 // pass it, or one key past PER_KEY_ENTRIES (a scan), is dropped here and rolled up in SQL instead.
 const DEFAULT_MAX_ENTRIES = 500_000;
 const PER_KEY_ENTRIES = 20_000;
-
-/** One 1-minute row as `rollupSql('1m')` writes it, ready for `MINUTE_ROWS_SQL`. */
-export interface MinuteRow {
-  agentId: string;
-  applications: Record<string, Counters>;
-  bytes: number;
-  bytesIn: number;
-  bytesOut: number;
-  direction: Record<string, Counters>;
-  flows: FlowRow[];
-  flowsOther: Counters;
-  interface: string;
-  intervalStart: number;
-  packets: number;
-  quality: Record<string, unknown>;
-  reports: number;
-  seq: number;
-  talkers: { local: TalkerRow[]; localOther: Counters; remote: TalkerRow[]; remoteOther: Counters };
-  transport: Record<string, Counters>;
-  undecodable: number;
-}
-
-interface FlowSum extends FlowRow {
-  // Letters of FLAG_ORDER seen, as bits; any other character, in order of first sight.
-  flagBits: number;
-  otherFlags: string;
-}
-
-interface TalkerSum extends TalkerRow {
-  // interval start and seq of the report the name came from
-  nameAt: number;
-  nameSeq: number;
-}
-
-type Sums = Map<string, { bytes: number; packets: number }>;
-
-interface Minute {
-  agentId: string;
-  applications: Sums;
-  bytes: number;
-  bytesIn: number;
-  bytesOut: number;
-  direction: Sums;
-  entries: number;
-  flows: Map<string, FlowSum>;
-  flowsOther: Counters;
-  interface: string;
-  intervalStart: number;
-  links: Map<string, number>;
-  local: Map<string, TalkerSum>;
-  localOther: Counters;
-  packets: number;
-  q: QualitySums;
-  reasons: Map<string, number>;
-  remote: Map<string, TalkerSum>;
-  remoteOther: Counters;
-  reports: number;
-  seq: number;
-  transport: Sums;
-  undecodable: number;
-}
-
-interface QualitySums {
-  active: number;
-  captured: number;
-  coverage: number;
-  coverageN: number;
-  drops: number | null;
-  evicted: number;
-  gre: number;
-  interfacePackets: number | null;
-  lag: number;
-  queued: number;
-  undecodable: number;
-  vxlan: number;
-}
 
 /** The key the 1 m table is unique on: what a memory row and a stored count are matched by. */
 export const minuteKey = (agentId: string, iface: string, bucket: number) =>
@@ -96,7 +28,8 @@ export const minuteKey = (agentId: string, iface: string, bucket: number) =>
  */
 export class MinuteRollup {
   private readonly minutes = new Map<string, Minute>();
-  private readonly dropped = new Set<string>();
+  // Key → minute start of the minutes dropped to bound memory.
+  private readonly dropped = new Map<string, number>();
   private entries = 0;
   // Minutes before this are rolled already; a report for one of them is the SQL late path's.
   private floor = Number.NEGATIVE_INFINITY;
@@ -143,8 +76,8 @@ export class MinuteRollup {
       this.entries -= m.entries;
       this.minutes.delete(key);
     }
-    for (const key of this.dropped) {
-      if (Number(key.slice(0, key.indexOf('\u0000'))) < to) this.dropped.delete(key);
+    for (const [key, bucket] of this.dropped) {
+      if (bucket < to) this.dropped.delete(key);
     }
     this.floor = Math.max(this.floor, to);
     return rows;
@@ -153,7 +86,7 @@ export class MinuteRollup {
   private drop(key: string, m: Minute): void {
     this.entries -= m.entries;
     this.minutes.delete(key);
-    this.dropped.add(key);
+    this.dropped.set(key, m.intervalStart);
   }
 }
 
@@ -323,129 +256,10 @@ function addTalkers(into: Map<string, TalkerSum>, rows: TalkerRow[], r: StatsRep
   }
 }
 
-function toRow(m: Minute, topN: number): MinuteRow {
-  const flows = [...m.flows.values()].sort(byFlowRank);
-  const flowsOther = { ...m.flowsOther };
-  for (const f of flows.slice(topN)) {
-    // Inner tunnel flows are already counted in their outer flow.
-    if (f.tunnel !== null) continue;
-    flowsOther.bytes += f.bytesAtoB + f.bytesBtoA;
-    flowsOther.packets += f.packetsAtoB + f.packetsBtoA;
-  }
-  const local = topTalkers(m.local, topN, m.localOther);
-  const remote = topTalkers(m.remote, topN, m.remoteOther);
-  const q = m.q;
-  return {
-    agentId: m.agentId,
-    applications: Object.fromEntries(m.applications),
-    bytes: m.bytes,
-    bytesIn: m.bytesIn,
-    bytesOut: m.bytesOut,
-    direction: Object.fromEntries(m.direction),
-    flows: flows.slice(0, topN).map(flowRow),
-    flowsOther,
-    interface: m.interface,
-    intervalStart: m.intervalStart,
-    packets: m.packets,
-    quality: {
-      captured: q.captured,
-      coveragePct: q.coverageN > 0 ? q.coverage / q.coverageN : null,
-      drops: q.drops,
-      flowsActive: q.active,
-      flowsEvicted: q.evicted,
-      interfacePackets: q.interfacePackets,
-      linkTypes: Object.fromEntries(m.links),
-      publishLagMs: q.lag,
-      queued: q.queued,
-      tunnels: { gre: q.gre, vxlan: q.vxlan },
-      undecodable: q.undecodable,
-      undecodableReasons: Object.fromEntries(m.reasons),
-    },
-    reports: m.reports,
-    seq: m.seq,
-    talkers: {
-      local: local.top,
-      localOther: local.other,
-      remote: remote.top,
-      remoteOther: remote.other,
-    },
-    transport: Object.fromEntries(m.transport),
-    undecodable: m.undecodable,
-  };
-}
-
-function topTalkers(
-  all: Map<string, TalkerSum>,
-  topN: number,
-  other: Counters,
-): { other: Counters; top: TalkerRow[] } {
-  const ranked = [...all.values()].sort(
-    (x, y) => y.bytesIn + y.bytesOut - (x.bytesIn + x.bytesOut) || cmp(x.address, y.address),
-  );
-  const sum = { ...other };
-  for (const t of ranked.slice(topN)) {
-    sum.bytes += t.bytesIn + t.bytesOut;
-    sum.packets += t.packetsIn + t.packetsOut;
-  }
-  return {
-    other: sum,
-    top: ranked.slice(0, topN).map(({ nameAt: _at, nameSeq: _seq, ...t }) => t),
-  };
-}
-
-// The SQL rollup's ORDER BY: bytes desc, then a, b, ports, transport, application, tunnel (text
-// in the "C" collation; JSON null before any number or string, as jsonb orders them).
-function byFlowRank(x: FlowSum, y: FlowSum): number {
-  return (
-    y.bytesAtoB + y.bytesBtoA - (x.bytesAtoB + x.bytesBtoA) ||
-    cmp(x.a, y.a) ||
-    cmp(x.b, y.b) ||
-    cmpNullable(x.aPort, y.aPort) ||
-    cmpNullable(x.bPort, y.bPort) ||
-    cmp(x.transport, y.transport) ||
-    cmp(x.application, y.application) ||
-    cmpNullable(x.tunnel, y.tunnel)
-  );
-}
-
-// Code-unit order, which is the "C" collation's byte order for everything outside the astral planes.
-function cmp(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function cmpNullable<T extends string | number>(x: T | null, y: T | null): number {
-  if (x === null || y === null) return x === y ? 0 : x === null ? -1 : 1;
-  return typeof x === 'number' ? x - (y as number) : cmp(x, y as string);
-}
-
 function addFlags(f: FlowSum, letters: string): void {
   for (let i = 0; i < letters.length; i++) {
     const bit = FLAG_ORDER.indexOf(letters[i]);
     if (bit >= 0) f.flagBits |= 1 << bit;
     else if (!f.otherFlags.includes(letters[i])) f.otherFlags += letters[i];
   }
-}
-
-// As the SQL rollup spells them: other characters first, then FSRPAUEC in that order.
-function flowRow(f: FlowSum): FlowRow {
-  let tcpFlags = f.otherFlags;
-  for (let bit = 0; bit < FLAG_ORDER.length; bit++) {
-    if (f.flagBits & (1 << bit)) tcpFlags += FLAG_ORDER[bit];
-  }
-  return {
-    a: f.a,
-    aPort: f.aPort,
-    application: f.application,
-    b: f.b,
-    bPort: f.bPort,
-    bytesAtoB: f.bytesAtoB,
-    bytesBtoA: f.bytesBtoA,
-    firstSeen: f.firstSeen,
-    lastSeen: f.lastSeen,
-    packetsAtoB: f.packetsAtoB,
-    packetsBtoA: f.packetsBtoA,
-    tcpFlags,
-    transport: f.transport,
-    tunnel: f.tunnel,
-  };
 }

@@ -4,7 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { CONSOLE_CONFIG } from '../../infra/config/config.token';
 import type { ConsoleConfig } from '../../infra/config/console-config';
 import { DatabaseService } from '../../infra/database/database.service';
-import { type MinuteRow, MinuteRollup, minuteKey } from './minute-rollup';
+import { MinuteRollup, minuteKey } from './minute-rollup';
+import type { MinuteRow } from './minute-row';
 import { PartitionService } from './partition.service';
 import { LEVEL_SECONDS, LEVEL_TABLE } from './partitions';
 import {
