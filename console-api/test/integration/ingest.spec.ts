@@ -179,11 +179,13 @@ describe('ingest over MQTT', () => {
         packetsOut: 1,
       },
     ];
-    // A fraction on an integer: accepted, but written out again for Postgres.
-    const fraction = JSON.stringify(testReport('ingest-01', 22)).replace(
-      '"undecodable":0',
-      '"undecodable":0.0',
-    );
+    // Integers written with a fraction or an exponent: accepted, and their JSON columns written
+    // out again, since the rollup's bigint casts would refuse "600.0".
+    const fraction = JSON.stringify(testReport('ingest-01', 22))
+      .replace('"bytesAtoB":600,', '"bytesAtoB":600.0,')
+      .replace('"tcp":{"bytes":1200,', '"tcp":{"bytes":1.2e3,');
+    expect(fraction).toContain('"bytesAtoB":600.0,');
+    expect(fraction).toContain('"tcp":{"bytes":1.2e3,');
     await Promise.all([
       agent.publish('stats', poisoned),
       agent.publish('stats', testReport('ingest-01', 21, { totals: { bytes: 90, packets: 9 } })),
@@ -198,13 +200,14 @@ describe('ingest over MQTT', () => {
     expect(after.lastRejection).toContain(
       'talkers.remote.0.name: contains \\u0000, which Postgres cannot store',
     );
-    const rows = await queryTestDatabase<{ bytes: string; seq: string }>(
+    const rows = await queryTestDatabase<{ a2b: string; bytes: string; seq: string; tcp: string }>(
       sut.db.url,
-      "SELECT seq, bytes FROM reports WHERE agent_id = 'ingest-01' AND seq >= 20 ORDER BY seq",
+      `SELECT seq, bytes, flows::jsonb -> 0 ->> 'bytesAtoB' AS a2b, transport -> 'tcp' ->> 'bytes' AS tcp
+       FROM reports WHERE agent_id = 'ingest-01' AND seq >= 20 ORDER BY seq`,
     );
-    expect(rows.map((r) => [Number(r.seq), Number(r.bytes)])).toEqual([
-      [21, 90],
-      [22, testReport('ingest-01', 22).totals.bytes],
+    expect(rows.map((r) => [Number(r.seq), Number(r.bytes), r.a2b, r.tcp])).toEqual([
+      [21, 90, '600', '1200'],
+      [22, testReport('ingest-01', 22).totals.bytes, '600', '1200'],
     ]);
   });
 });

@@ -7,7 +7,7 @@ import type { ReportRange } from './dto/range-query.dto';
 import { ReportEntity } from './report.entity';
 import { PartitionService } from '../storage/partition.service';
 import { SourceService } from '../storage/source.service';
-import { batchJson, INSERT_BATCH_SQL, reportKey } from './report-batch-sql';
+import { batchParams, insertBatchSql, MAX_ROWS_PER_INSERT, reportKey } from './report-batch-sql';
 import { readTransportSums, TRANSPORT_SUM_COLUMNS } from './transport-sums';
 
 // Bounds one answer; a day of one interface at 1 report/s is 86 400 points.
@@ -29,10 +29,10 @@ export class ReportsService {
   ) {}
 
   /**
-   * Stores a batch in one transaction (one INSERT … SELECT over a JSON array) and answers
-   * which reports were new; the rest were replays of (agentId, seq, intervalStart) already kept.
+   * Stores a batch in one transaction (multi-row INSERTs) and answers which reports were new; the
+   * rest were replays of (agentId, seq, intervalStart) already kept. `texts`: payload texts ingest
+   * found storable as they are (see batchParams).
    */
-  /** `texts`: payload texts ingest found storable as they are (see batchJson). */
   async insertBatch(
     reports: StatsReport[],
     texts?: WeakMap<StatsReport, string>,
@@ -43,11 +43,15 @@ export class ReportsService {
     await this.partitions.ensure('1s', new Date(Math.min(...days)), new Date(Math.max(...days)));
     // One transaction: a report never lands without the names it taught, or the reverse.
     return this.database.source.transaction(async (m) => {
-      const rows = await m.query<{ agentId: string; seq: number; start: number }[]>(
-        INSERT_BATCH_SQL,
-        [batchJson(reports, texts)],
-      );
-      const stored = new Set(rows.map(reportKey));
+      const stored = new Set<string>();
+      for (let i = 0; i < reports.length; i += MAX_ROWS_PER_INSERT) {
+        const part = reports.slice(i, i + MAX_ROWS_PER_INSERT);
+        const rows = await m.query<{ agentId: string; seq: number; start: number }[]>(
+          insertBatchSql(part.length),
+          batchParams(part, texts),
+        );
+        for (const row of rows) stored.add(reportKey(row));
+      }
       const fresh = new Set(
         reports.filter((r) => stored.has(reportKey({ ...r, start: r.intervalStart }))),
       );

@@ -26,7 +26,7 @@ import { FleetWindow } from './fleet-window';
 import { IngestStats } from './ingest-stats';
 import { type CommittedBatch, ReportBatcher } from './report-batcher';
 import { parseAgentMessage } from './parse-agent-message';
-import { storableAsSent, unstorableReason } from './report-text';
+import { unstorableReason } from './report-text';
 
 export type LiveSink = Pick<LiveGateway, 'emitHost' | 'emitReport'>;
 
@@ -42,7 +42,7 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
   readonly stats = new IngestStats();
   private readonly batcher: ReportBatcher;
   private readonly logger = new Logger('Ingest');
-  // Payload texts Postgres can take as they are, so a batch need not write them out again.
+  // Payload texts the fast check accepted: a batch cuts its JSON columns out of them (batchParams).
   private readonly texts = new WeakMap<StatsReport, string>();
   private subscribed = false;
 
@@ -112,7 +112,7 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
       this.reject('stats', `${topic}: ${unfit}`);
       return;
     }
-    if (result.text !== undefined && storableAsSent(result.text)) this.texts.set(report, text);
+    if (result.text !== undefined) this.texts.set(report, text);
     if (!this.batcher.add(report)) {
       this.reject('stats', `${topic}: ingest queue full (Postgres too slow); the agent resends it`);
     }

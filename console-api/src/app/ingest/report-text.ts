@@ -9,36 +9,6 @@ export function unstorableReason(text: string, value: unknown): string | null {
   return badString(value, '');
 }
 
-/**
- * Whether the payload text can go to Postgres as it is, or must be written out again: not when a
- * number is written with a fraction or exponent (5.0, 1e3) that the schema took as an integer,
- * since bigint casts in Postgres refuse that text. A string that looks the same (an IPv4-mapped
- * IPv6 address) only costs the re-serialisation. indexOf scans: a regex cost 30 µs a report.
- */
-export function storableAsSent(text: string): boolean {
-  return !numberWith(text, '.') && !numberWith(text, 'e') && !numberWith(text, 'E');
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-
-// Some `mark` right after the digits of a value (after ':', ',' or '[', maybe '-' and spaces)
-// and before a digit or a sign, as in a JSON number ("fe80::1e" in a string is left alone).
-function numberWith(text: string, mark: string): boolean {
-  for (let i = text.indexOf(mark); i > 0; i = text.indexOf(mark, i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (!isDigit(next) && next !== 43 && next !== 45) continue;
-    let j = i - 1;
-    while (j >= 0 && isDigit(text.charCodeAt(j))) j--;
-    if (j === i - 1) continue;
-    if (text.charCodeAt(j) === 45) j--;
-    while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
-    const c = text.charCodeAt(j);
-    if (c === 58 || c === 44 || c === 91) return true;
-  }
-  return false;
-}
-
 function badString(v: unknown, path: string): string | null {
   if (typeof v === 'string') {
     if (v.includes('\u0000'))
