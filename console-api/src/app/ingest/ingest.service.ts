@@ -192,8 +192,9 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
 
   private ack(agentId: string, seqs: number[]): void {
     const ack: ReportAck = { agentId, seqs, ts: Date.now() };
-    // A lost ack costs a replay (acked as a duplicate), never a report.
-    this.broker.publish(agentTopic(agentId, 'ack'), ack).catch((error: Error) => {
+    // A lost ack costs a replay (acked as a duplicate), never a report; so QoS 0, which spares
+    // the agent a PUBACK and the broker its bookkeeping for each of them.
+    this.broker.publish(agentTopic(agentId, 'ack'), ack, { qos: 0 }).catch((error: Error) => {
       this.logger.warn(`ack to ${agentId} not sent: ${error.message}`);
     });
   }

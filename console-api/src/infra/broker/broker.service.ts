@@ -12,6 +12,12 @@ import type { ConsoleConfig } from '../config/console-config';
 import { type AgentAuthenticator, EmbeddedBroker } from './embedded-broker';
 import { topicMatches } from './topic-match';
 
+export interface PublishOptions {
+  // 1 unless said: QoS 0 is for messages whose loss costs only a resend (acks).
+  qos?: 0 | 1;
+  retain?: boolean;
+}
+
 export type MessageHandler = (topic: string, payload: Buffer) => Promise<void> | void;
 
 const FIRST_CONNECT_WAIT_MS = 3000;
@@ -91,12 +97,15 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
   async publish(
     topic: string,
     payload: unknown,
-    options: { retain?: boolean } = {},
+    options: PublishOptions = {},
   ): Promise<void> {
     const body = JSON.stringify(payload);
-    if (this.embedded) return this.embedded.publish(topic, Buffer.from(body), !!options.retain);
+    const qos = options.qos ?? 1;
+    if (this.embedded) {
+      return this.embedded.publish(topic, Buffer.from(body), { qos, retain: !!options.retain });
+    }
     if (!this.client) throw new Error('broker client not started');
-    await this.client.publishAsync(topic, body, { qos: 1, retain: options.retain });
+    await this.client.publishAsync(topic, body, { qos, retain: options.retain });
   }
 
   /** The PUBACK to the agent waits for the handler (so a stored report is acked). */

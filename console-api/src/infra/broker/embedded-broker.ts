@@ -78,10 +78,11 @@ export class EmbeddedBroker {
     return clients.length;
   }
 
-  /** Publishes as the console (QoS 1); resolves once aedes has delivered or queued it. */
-  publish(topic: string, payload: Buffer, retain: boolean): Promise<void> {
+  /** Publishes as the console; resolves once aedes has delivered or queued it. */
+  publish(topic: string, payload: Buffer, options: { qos: 0 | 1; retain: boolean }): Promise<void> {
+    const { qos, retain } = options;
     return new Promise((resolve, reject) => {
-      this.aedes.publish({ cmd: 'publish', dup: false, payload, qos: 1, retain, topic }, (error) =>
+      this.aedes.publish({ cmd: 'publish', dup: false, payload, qos, retain, topic }, (error) =>
         error ? reject(error) : resolve(),
       );
     });
