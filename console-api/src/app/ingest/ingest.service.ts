@@ -32,6 +32,8 @@ export type LiveSink = Pick<LiveGateway, 'emitHost' | 'emitReport'>;
 
 const DAY_MS = 86_400_000;
 const utf8 = new TextDecoder();
+// Past this many batches' worth of pending reports, PUBACKs wait (see onStats).
+const HIGH_WATER_BATCHES = 4;
 // Bounds memory while Postgres is slow; refused reports stay in the agent's outbox (no ack).
 const MAX_PENDING_BATCHES = 40;
 
@@ -62,6 +64,7 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
       {
         batchRows: storage.batchRows,
         flushMs: storage.flushMs,
+        highWater: storage.batchRows * storage.inFlight * HIGH_WATER_BATCHES,
         inFlight: storage.inFlight,
         maxPending: storage.batchRows * MAX_PENDING_BATCHES,
       },
@@ -96,8 +99,14 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
     await this.broker.subscribe(allAgentsTopic('cmd-result'), (t, p) => this.onCmdResult(t, p));
   }
 
-  /** Queues the report for the next batch; it is acked once that batch commits. */
-  onStats(topic: string, payload: Uint8Array): void {
+  /**
+   * Queues the report for the next batch; it is acked once that batch commits. While too many
+   * reports wait for Postgres, the delivery is held with the promise returned, and the broker
+   * reads nothing more from that agent until it settles (aedes; mqtt.js holds its PUBACK to an
+   * external broker): an overloaded console slows its agents, whose outboxes keep the rest,
+   * instead of parsing reports it would have to refuse.
+   */
+  onStats(topic: string, payload: Uint8Array): Promise<void> | undefined {
     const text = utf8.decode(payload);
     // The fast check spares zod's copy of a clean report; zod still judges anything else.
     const result = parseAgentMessage(statsReportSchema, topic, text, isCleanStatsReport);
@@ -117,6 +126,9 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
       this.reject('stats', `${topic}: ingest queue full (Postgres too slow); the agent resends it`);
     }
     this.metrics.ingestPending = this.batcher.size;
+    const room = this.batcher.room();
+    if (room) this.metrics.ingestHeldDeliveries++;
+    return room;
   }
 
   async onStatus(topic: string, payload: Uint8Array): Promise<void> {

@@ -25,7 +25,7 @@ describe(ReportBatcher.name, () => {
     failNext = false;
     jasmine.clock().install();
     sut = new ReportBatcher(
-      { batchRows: 3, flushMs: 200, inFlight: 1, maxPending: 5 },
+      { batchRows: 3, flushMs: 200, highWater: 100, inFlight: 1, maxPending: 5 },
       {
         committed: (c) => committed.push(c),
         failed: (b) => failed.push(b),
@@ -81,7 +81,7 @@ describe(ReportBatcher.name, () => {
     const slots: (() => void)[] = [];
     const started: number[][] = [];
     sut = new ReportBatcher(
-      { batchRows: 2, flushMs: 200, inFlight: 2, maxPending: 10 },
+      { batchRows: 2, flushMs: 200, highWater: 100, inFlight: 2, maxPending: 10 },
       {
         committed: (c) => committed.push(c),
         failed: (b) => failed.push(b),
@@ -114,5 +114,37 @@ describe(ReportBatcher.name, () => {
     // 3 went into the first batch at once; 5 more may wait.
     expect(added.filter((a) => !a).length).toBe(0);
     expect(sut.add(report(9))).toBeFalse();
+  });
+
+  it('asks senders to wait from highWater pending reports, until half as many wait', async () => {
+    const slots: (() => void)[] = [];
+    sut = new ReportBatcher(
+      { batchRows: 2, flushMs: 200, highWater: 4, inFlight: 1, maxPending: 20 },
+      {
+        committed: (c) => committed.push(c),
+        failed: (b) => failed.push(b),
+        store: (reports) => new Promise((resolve) => slots.push(() => resolve(new Set(reports)))),
+      },
+    );
+    // [1, 2] is being stored; 3 to 5 wait behind it.
+    [1, 2, 3, 4, 5].forEach((s) => sut.add(report(s)));
+    expect(sut.room()).toBeUndefined();
+    sut.add(report(6));
+    const room = sut.room();
+    let free = false;
+    void room?.then(() => (free = true));
+    expect(room).toBeDefined();
+
+    slots[0]();
+    await new Promise((r) => setImmediate(r));
+    // [3, 4] went to Postgres: 2 wait, half of highWater.
+    expect(sut.size).toBe(2);
+    expect(free).toBeTrue();
+    const done = sut.flush();
+    slots[1]();
+    await new Promise((r) => setImmediate(r));
+    slots[2]();
+    await done;
+    expect(committed.length).toBe(3);
   });
 });

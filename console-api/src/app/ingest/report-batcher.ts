@@ -3,8 +3,11 @@ import type { StatsReport } from '@nta/contracts';
 export interface BatchOptions {
   batchRows: number;
   flushMs: number;
+  // Pending reports from which room() asks senders to wait, until half as many wait.
+  highWater: number;
   // Batches stored concurrently.
   inFlight: number;
+  // Pending reports past which add() refuses.
   maxPending: number;
 }
 
@@ -35,6 +38,7 @@ export class ReportBatcher {
   private storing = 0;
   private timer: NodeJS.Timeout | null = null;
   private drained: (() => void)[] = [];
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly options: BatchOptions,
@@ -52,6 +56,15 @@ export class ReportBatcher {
     if (this.pending.length >= this.options.batchRows) this.pump(false);
     else this.timer ??= setTimeout(() => this.pump(true), this.options.flushMs);
     return true;
+  }
+
+  /**
+   * undefined while there is room; past the high-water mark, a promise that resolves once the
+   * pending reports are down to half of it (what a sender of more reports should wait for).
+   */
+  room(): Promise<void> | undefined {
+    if (this.pending.length < this.options.highWater) return undefined;
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** Stores everything pending; resolves once all of it is committed (or failed). */
@@ -81,6 +94,9 @@ export class ReportBatcher {
           for (const resolve of this.drained.splice(0)) resolve();
         }
       });
+    }
+    if (this.waiting.length > 0 && this.pending.length <= this.options.highWater / 2) {
+      for (const resolve of this.waiting.splice(0)) resolve();
     }
   }
 

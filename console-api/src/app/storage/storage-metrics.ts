@@ -18,6 +18,8 @@ export class StorageMetrics {
   ingestBatches = 0;
   ingestDuplicates = 0;
   ingestFailedBatches = 0;
+  // Report deliveries held until ingest caught up; their agent's connection went unread meanwhile.
+  ingestHeldDeliveries = 0;
   // Milliseconds from a report's interval end to its batch committing (the newest batch).
   ingestLagMs = 0;
   ingestLastBatchMs = 0;
@@ -60,6 +62,11 @@ export class StorageMetrics {
         'nta_ingest_failed_batches_total',
         'Batches Postgres refused',
         this.ingestFailedBatches,
+      ),
+      counter(
+        'nta_ingest_held_deliveries_total',
+        'Report deliveries held until ingest caught up (the agent is not read meanwhile)',
+        this.ingestHeldDeliveries,
       ),
       gauge('nta_ingest_pending_reports', 'Reports waiting for their batch', this.ingestPending),
       gauge('nta_ingest_lag_ms', 'Interval end to commit, newest batch', this.ingestLagMs),

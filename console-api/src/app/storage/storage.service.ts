@@ -91,6 +91,7 @@ export class StorageService implements OnModuleInit, OnApplicationShutdown {
         batches: m.ingestBatches,
         duplicates: m.ingestDuplicates,
         failedBatches: m.ingestFailedBatches,
+        heldDeliveries: m.ingestHeldDeliveries,
         lagMs: m.ingestLagMs,
         lastBatchMs: m.ingestLastBatchMs,
         pending: m.ingestPending,

@@ -31,6 +31,8 @@ export interface StorageStatus {
     batches: number;
     duplicates: number;
     failedBatches: number;
+    // Report deliveries held until ingest caught up (the agent is not read meanwhile).
+    heldDeliveries: number;
     lagMs: number;
     lastBatchMs: number;
     pending: number;
