@@ -13,7 +13,7 @@ describe('ingest back-pressure while Postgres stalls', () => {
   let sut: TestConsole;
 
   beforeAll(async () => {
-    // High-water mark: 2 rows × 1 batch in flight × 4 = 8 pending reports.
+    // High-water mark: 2 rows × 1 batch in flight × 2 = 4 pending reports; refused past 16.
     sut = await startTestConsole({ NTA_INGEST_BATCH_ROWS: '2', NTA_INGEST_IN_FLIGHT: '1' });
     await sut.login();
     agent = await FakeAgent.connect(sut.brokerUrl, 'stall-01');
@@ -35,8 +35,8 @@ describe('ingest back-pressure while Postgres stalls', () => {
       seqs.map((seq) =>
         agent.publish('stats', testReport('stall-01', seq)).then(() => pubacked.add(seq)),
       );
-    const first = Array.from({ length: 30 }, (_, i) => i + 1);
-    const second = Array.from({ length: 30 }, (_, i) => i + 31);
+    const first = Array.from({ length: 8 }, (_, i) => i + 1);
+    const second = Array.from({ length: 8 }, (_, i) => i + 9);
     const published: Promise<unknown>[] = [];
     try {
       await locker.query('BEGIN');
@@ -52,23 +52,23 @@ describe('ingest back-pressure while Postgres stalls', () => {
       // aedes PUBACKs a QoS 1 publish as it reads it: none of these was read.
       expect(second.filter((seq) => pubacked.has(seq))).toEqual([]);
       const status = (await sut.api<StorageStatus>('/api/storage')).body;
-      expect(status.ingest.pending).toBeLessThanOrEqual(30);
+      expect(status.ingest.pending).toBeLessThanOrEqual(8);
     } finally {
       await locker.query('ROLLBACK');
       await locker.end();
     }
 
     await Promise.all(published);
-    expect(pubacked.size).toBe(60);
-    const after = await eventually('all 60 stored', async () => {
+    expect(pubacked.size).toBe(16);
+    const after = await eventually('all 16 stored', async () => {
       const c = await counters();
-      return c.accepted - before.accepted >= 60 ? c : undefined;
+      return c.accepted - before.accepted >= 16 ? c : undefined;
     });
     expect(after.rejected).toBe(before.rejected);
     const rows = await queryTestDatabase<{ n: string }>(
       sut.db.url,
       "SELECT count(DISTINCT seq) AS n FROM reports WHERE agent_id = 'stall-01'",
     );
-    expect(rows[0].n).toBe('60');
+    expect(rows[0].n).toBe('16');
   });
 });

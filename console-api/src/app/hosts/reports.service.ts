@@ -30,8 +30,8 @@ export class ReportsService {
 
   /**
    * Stores a batch in one transaction (multi-row INSERTs) and answers which reports were new; the
-   * rest were replays of (agentId, seq, intervalStart) already kept. `texts`: payload texts ingest
-   * found storable as they are (see batchParams).
+   * rest were replays of (agentId, seq, intervalStart) already kept. `texts`: payload texts ingest's
+   * fast check accepted as written (see batchParams).
    */
   async insertBatch(
     reports: StatsReport[],

@@ -32,10 +32,12 @@ export type LiveSink = Pick<LiveGateway, 'emitHost' | 'emitReport'>;
 
 const DAY_MS = 86_400_000;
 const utf8 = new TextDecoder();
-// Past this many batches' worth of pending reports, PUBACKs wait (see onStats).
-const HIGH_WATER_BATCHES = 4;
-// Bounds memory while Postgres is slow; refused reports stay in the agent's outbox (no ack).
-const MAX_PENDING_BATCHES = 40;
+// Past this many batches' worth of pending reports per batch slot, deliveries are held (onStats).
+const HIGH_WATER_BATCHES = 2;
+// Bounds memory (parsed reports are GC work: 20,000 pending starved ingest at 2,500 agents). A held
+// agent, let go, brings in what it sent meanwhile, so the mark is overshot; only past four times
+// the mark are reports refused, and they stay in the agent's outbox (no ack).
+const MAX_PENDING_PER_HIGH_WATER = 4;
 
 /** Turns agent MQTT messages into stored rows, live pushes and command answers. */
 @Injectable()
@@ -60,13 +62,14 @@ export class IngestService implements OnModuleInit, OnApplicationShutdown {
     private readonly samples: Pick<SamplesService, 'record'>,
     private readonly storage: StorageConfig,
   ) {
+    const highWater = storage.batchRows * storage.inFlight * HIGH_WATER_BATCHES;
     this.batcher = new ReportBatcher(
       {
         batchRows: storage.batchRows,
         flushMs: storage.flushMs,
-        highWater: storage.batchRows * storage.inFlight * HIGH_WATER_BATCHES,
+        highWater,
         inFlight: storage.inFlight,
-        maxPending: storage.batchRows * MAX_PENDING_BATCHES,
+        maxPending: highWater * MAX_PENDING_PER_HIGH_WATER,
       },
       {
         committed: (c) => this.onCommitted(c),

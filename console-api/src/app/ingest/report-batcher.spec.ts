@@ -116,7 +116,7 @@ describe(ReportBatcher.name, () => {
     expect(sut.add(report(9))).toBeFalse();
   });
 
-  it('asks senders to wait from highWater pending reports, until half as many wait', async () => {
+  it('asks senders to wait from highWater pending reports, and lets one go per free place', async () => {
     const slots: (() => void)[] = [];
     sut = new ReportBatcher(
       { batchRows: 2, flushMs: 200, highWater: 4, inFlight: 1, maxPending: 20 },
@@ -130,21 +130,51 @@ describe(ReportBatcher.name, () => {
     [1, 2, 3, 4, 5].forEach((s) => sut.add(report(s)));
     expect(sut.room()).toBeUndefined();
     sut.add(report(6));
-    const room = sut.room();
-    let free = false;
-    void room?.then(() => (free = true));
-    expect(room).toBeDefined();
+    const freed: number[] = [];
+    for (const n of [1, 2, 3]) void sut.room()?.then(() => freed.push(n));
+    sut.add(report(7));
+    // Below the mark again, but a sender is still waiting: this one waits behind it.
+    void sut.room()?.then(() => freed.push(4));
 
     slots[0]();
     await new Promise((r) => setImmediate(r));
-    // [3, 4] went to Postgres: 2 wait, half of highWater.
-    expect(sut.size).toBe(2);
-    expect(free).toBeTrue();
-    const done = sut.flush();
+    // [3, 4] went to Postgres: 3 wait, one place below the mark.
+    expect(sut.size).toBe(3);
+    expect(freed).toEqual([1]);
     slots[1]();
     await new Promise((r) => setImmediate(r));
+    // [5, 6] went too: 1 waits, three places.
+    expect(freed).toEqual([1, 2, 3, 4]);
+    const done = sut.flush();
     slots[2]();
+    await new Promise((r) => setImmediate(r));
+    slots[3]();
     await done;
-    expect(committed.length).toBe(3);
+    expect(committed.map((c) => c.batch.length)).toEqual([2, 2, 2, 1]);
+  });
+
+  it('lets every waiting sender go once nothing is pending or being stored', async () => {
+    let finish = () => undefined as void;
+    sut = new ReportBatcher(
+      { batchRows: 5, flushMs: 200, highWater: 1, inFlight: 1, maxPending: 20 },
+      {
+        committed: (c) => committed.push(c),
+        failed: (b) => failed.push(b),
+        store: (reports) => new Promise((resolve) => (finish = () => resolve(new Set(reports)))),
+      },
+    );
+    [1, 2, 3, 4, 5].forEach((s) => sut.add(report(s)));
+    sut.add(report(6));
+    const freed: number[] = [];
+    for (const n of [1, 2, 3]) void sut.room()?.then(() => freed.push(n));
+    const done = sut.flush();
+    finish();
+    await new Promise((r) => setImmediate(r));
+    // [6] is being stored: one place was free.
+    expect(freed).toEqual([1]);
+    finish();
+    await done;
+    await new Promise((r) => setImmediate(r));
+    expect(freed).toEqual([1, 2, 3]);
   });
 });

@@ -94,11 +94,7 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
     await this.firstConnect(this.client);
   }
 
-  async publish(
-    topic: string,
-    payload: unknown,
-    options: PublishOptions = {},
-  ): Promise<void> {
+  async publish(topic: string, payload: unknown, options: PublishOptions = {}): Promise<void> {
     const body = JSON.stringify(payload);
     const qos = options.qos ?? 1;
     if (this.embedded) {
