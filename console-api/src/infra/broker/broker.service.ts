@@ -104,7 +104,10 @@ export class BrokerService implements OnModuleInit, OnApplicationShutdown {
     await this.client.publishAsync(topic, body, { qos, retain: options.retain });
   }
 
-  /** The PUBACK to the agent waits for the handler (so a stored report is acked). */
+  /**
+   * The broker takes nothing more from that agent until the handler settles (embedded: aedes
+   * stops reading it; external: mqtt.js holds its PUBACK). Durability is the `ack` after commit.
+   */
   async subscribe(filter: string, handler: MessageHandler): Promise<void> {
     if (this.embedded) {
       await this.embedded.subscribe(filter, (topic, payload) => this.run(handler, topic, payload));

@@ -96,7 +96,8 @@ export class EmbeddedBroker {
 
   /**
    * Delivers every publish matching `filter`, and the retained ones on subscribing, like a
-   * console client's subscription. aedes sends an agent its PUBACK once `deliver` has settled.
+   * console client's subscription. aedes PUBACKs as it reads a publish; it reads nothing more
+   * from that agent until `deliver` has settled.
    */
   async subscribe(filter: string, deliver: Delivery): Promise<void> {
     const onPacket = (packet: AedesPublishPacket, done: () => void) => {
